@@ -1,0 +1,81 @@
+package com.artisanmarket.infra.mongo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) on loopback: file-backed and durable
+ * for the local default, in memory for tests. See DESIGN.md's known limits.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedMongo.class);
+
+	private final MongoServer server;
+
+	private final int port;
+
+	private EmbeddedMongo(MongoServer server, int port) {
+		this.server = server;
+		this.port = port;
+	}
+
+	/**
+	 * Serves the data in an H2 MVStore file; every acknowledged write has reached the
+	 * file before it is acknowledged.
+	 * @param file the store file, created when missing
+	 * @param port the port to listen on (127.0.0.1)
+	 * @return the running server
+	 */
+	public static EmbeddedMongo startFileBacked(Path file, int port) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+		EmbeddedMongo mongo = start(new DurableH2Backend(store), port);
+		logger.info("MongoDB wire server ready on {} (data in {})", mongo.connectionString(), file);
+		return mongo;
+	}
+
+	/**
+	 * Serves data held in memory only, for tests.
+	 * @param port the port to listen on (127.0.0.1), 0 for any free one
+	 * @return the running server
+	 */
+	public static EmbeddedMongo startInMemory(int port) {
+		return start(new MemoryBackend(), port);
+	}
+
+	private static EmbeddedMongo start(MongoBackend backend, int port) {
+		MongoServer server = new MongoServer(backend);
+		server.bind("127.0.0.1", port);
+		return new EmbeddedMongo(server, server.getLocalAddress().getPort());
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public String connectionString() {
+		return "mongodb://127.0.0.1:" + this.port;
+	}
+
+	@Override
+	public void close() {
+		// Also closes the backend, which commits and closes the store file.
+		this.server.shutdown();
+	}
+
+}

@@ -1,0 +1,91 @@
+package com.artisanmarket.infra.mongo;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.artisanmarket.infra.FreePorts;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs the MongoDB wire server as its own process, as {@code ./marketplace} does, and
+ * kills it with SIGKILL right after the last acknowledged write.
+ */
+class MongoServerDurabilityIntegrationTests {
+
+	@TempDir
+	Path dataDir;
+
+	private Process server;
+
+	@AfterEach
+	void stopServer() {
+		if (this.server != null) {
+			this.server.destroyForcibly();
+		}
+	}
+
+	@Test
+	void keepsEveryAcknowledgedWriteWhenTheProcessIsKilled() throws Exception {
+		int port = FreePorts.next();
+		Path file = this.dataDir.resolve("marketplace.mv");
+		this.server = startServer(file, port);
+		int inserted = 0;
+		long counter = 0;
+		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+			MongoCollection<Document> items = client.getDatabase("durability").getCollection("items");
+			MongoCollection<Document> counters = client.getDatabase("durability").getCollection("counters");
+			counters.insertOne(new Document("_id", "stock").append("value", 0L));
+			for (int i = 0; i < 300; i++) {
+				items.insertOne(new Document("_id", "item-" + i).append("n", i));
+				inserted++;
+				Document after = counters.findOneAndUpdate(Filters.eq("_id", "stock"), Updates.inc("value", 1L),
+						new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+				counter = after.getLong("value");
+			}
+		}
+		this.server.destroyForcibly().waitFor();
+
+		this.server = startServer(file, port);
+		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+			MongoCollection<Document> items = client.getDatabase("durability").getCollection("items");
+			MongoCollection<Document> counters = client.getDatabase("durability").getCollection("counters");
+			assertThat(items.countDocuments()).isEqualTo(inserted);
+			assertThat(items.find(Filters.eq("_id", "item-299")).first()).isNotNull();
+			assertThat(counters.find(Filters.eq("_id", "stock")).first().getLong("value")).isEqualTo(counter)
+				.isEqualTo(300L);
+		}
+	}
+
+	private Process startServer(Path file, int port) throws IOException {
+		Path readyFile = this.dataDir.resolve("mongo.ready");
+		Files.deleteIfExists(readyFile);
+		String java = ProcessHandle.current().info().command().orElse("java");
+		Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+				MongoServerMain.class.getName(), "--port", Integer.toString(port), "--file", file.toString(),
+				"--ready-file", readyFile.toString()))
+			.redirectErrorStream(true)
+			.redirectOutput(new File(this.dataDir.toFile(), "mongo.log"))
+			.start();
+		await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(readyFile) || !process.isAlive());
+		assertThat(process.isAlive()).as("mongo server process is running").isTrue();
+		return process;
+	}
+
+}

@@ -1,0 +1,130 @@
+package com.artisanmarket.gateway.routing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.artisanmarket.testsupport.FreePorts;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway in front of three stand-in upstreams: one that answers, one that nothing
+ * listens on, one that hangs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"resilience4j.timelimiter.configs.default.timeout-duration=1s", "marketplace.gateway.retry-after=7s" })
+class RoutingIntegrationTests {
+
+	private static final CountDownLatch release = new CountDownLatch(1);
+
+	private static final HttpServer answering = upstream("{\"items\":[]}", false);
+
+	private static final HttpServer hanging = upstream("{}", true);
+
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void upstreams(DynamicPropertyRegistry registry) {
+		registry.add("marketplace.gateway.services.artisan-service",
+				() -> "http://127.0.0.1:" + answering.getAddress().getPort());
+		registry.add("marketplace.gateway.services.catalog-service", () -> "http://127.0.0.1:" + FreePorts.next());
+		registry.add("marketplace.gateway.services.order-service",
+				() -> "http://127.0.0.1:" + hanging.getAddress().getPort());
+	}
+
+	@AfterAll
+	static void stopUpstreams() {
+		release.countDown();
+		answering.stop(0);
+		hanging.stop(0);
+	}
+
+	@Test
+	void passesAnswersOfARunningServiceThrough() throws Exception {
+		HttpResponse<String> response = get("/api/artisans?page=0");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"items\":[]}");
+	}
+
+	@Test
+	void answersProblem503WithRetryAfterWhenAServiceRefusesConnections() throws Exception {
+		HttpResponse<String> response = get("/api/products/x");
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
+		assertThat(response.body()).contains("\"status\":503")
+			.contains("\"title\":\"Service unavailable\"")
+			.contains("catalog-service")
+			.contains("\"instance\":\"/api/products/x\"");
+	}
+
+	@Test
+	void answersProblem503WhenAServiceIsTooSlowForTheTimeLimiter() throws Exception {
+		// The upstream hangs for longer than the client waits, so only the time limiter
+		// can answer.
+		long start = System.nanoTime();
+		HttpResponse<String> response = get("/api/orders/o-1");
+		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+		System.out.printf("503 for a hanging service after %d ms (time limiter 1 s)%n", millis);
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.body()).contains("order-service");
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(20))
+			.build();
+		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpServer upstream(String body, boolean hang) {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+			server.createContext("/", (exchange) -> {
+				if (hang) {
+					try {
+						release.await(60, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+				byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, bytes.length);
+				exchange.getResponseBody().write(bytes);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,234 @@
+package com.artisanmarket.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The command line behind {@code ./marketplace}: {@code up [--fresh]}, {@code down} and
+ * {@code status}. The shell script finds a JDK and builds; this class runs the parts.
+ */
+public final class Marketplace {
+
+	/**
+	 * Written into a data directory we created, so that {@code --fresh} wipes only ours.
+	 */
+	static final String DATA_MARKER = ".marketplace-data";
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+	private final Supervisor supervisor;
+
+	private final PrintStream out;
+
+	private final Duration startTimeout;
+
+	public Marketplace(Supervisor supervisor, PrintStream out, Duration startTimeout) {
+		this.supervisor = supervisor;
+		this.out = out;
+		this.startTimeout = startTimeout;
+	}
+
+	public static void main(String[] args) {
+		Path root = Path.of(System.getProperty("marketplace.root", ".")).toAbsolutePath().normalize();
+		int exit;
+		try {
+			StackConfig config = StackConfig.fromEnvironment(root, System.getenv());
+			Duration timeout = Duration
+				.ofSeconds(Long.parseLong(System.getenv().getOrDefault("MARKETPLACE_START_TIMEOUT_SECONDS", "300")));
+			Marketplace marketplace = new Marketplace(new Supervisor(new Stack(config), true), System.out, timeout);
+			exit = marketplace.run(List.of(args));
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			System.err.println("marketplace: " + ex.getMessage());
+			exit = 2;
+		}
+		System.exit(exit);
+	}
+
+	int run(List<String> args) {
+		String command = args.isEmpty() ? "help" : args.getFirst();
+		List<String> options = args.subList(Math.min(1, args.size()), args.size());
+		return switch (command) {
+			case "up" -> up(options.contains("--fresh"));
+			case "down" -> down();
+			case "status" -> status();
+			default -> {
+				this.out.println("usage: marketplace up [--fresh] [--no-build] | down | status");
+				yield command.equals("help") ? 0 : 2;
+			}
+		};
+	}
+
+	/**
+	 * Starts every part that is not running yet, waits for each to be ready and says
+	 * where to open the marketplace. Parts this call started are stopped again when
+	 * another fails, so a failed start leaves nothing behind.
+	 * @param fresh whether to stop everything and wipe the data first
+	 * @return the exit code
+	 */
+	public int up(boolean fresh) {
+		Stack stack = this.supervisor.stack();
+		List<Path> missing = stack.missingArtifacts();
+		if (!missing.isEmpty()) {
+			this.out.println("marketplace: not built yet (missing " + missing.getFirst() + "); run ./marketplace up");
+			return 2;
+		}
+		if (fresh) {
+			down();
+			wipeData();
+		}
+		prepareDataDir();
+		Instant begin = Instant.now();
+		List<Part> startedNow = new ArrayList<>();
+		try {
+			startAndAwait(stack.infrastructure(), startedNow);
+			startAndAwait(stack.services(), startedNow);
+		}
+		catch (Supervisor.StartFailure failure) {
+			reportFailure(failure);
+			this.supervisor.stopAll(startedNow.reversed(), STOP_GRACE);
+			return 1;
+		}
+		this.out.printf("%nThe marketplace is up (%.1f s). Open http://127.0.0.1:%d/%n",
+				Duration.between(begin, Instant.now()).toMillis() / 1000.0, stack.config().ports().gateway());
+		this.out.println("  data: " + stack.config().dataDir());
+		this.out
+			.println("  logs: ./marketplace logs <part>    state: ./marketplace status    stop: ./marketplace down");
+		return 0;
+	}
+
+	private void startAndAwait(List<Part> parts, List<Part> startedNow) {
+		List<Part> waitFor = new ArrayList<>();
+		for (Part part : parts) {
+			Optional<ProcessHandle> running = this.supervisor.running(part);
+			if (running.isPresent()) {
+				this.out.printf("  = %-16s already running (pid %d)%n", part.name(), running.get().pid());
+			}
+			else {
+				ProcessHandle handle = this.supervisor.start(part);
+				startedNow.add(part);
+				this.out.printf("  + %-16s starting (pid %d, port %d)%n", part.name(), handle.pid(), part.port());
+			}
+			waitFor.add(part);
+		}
+		this.supervisor.awaitReady(waitFor, this.startTimeout, new Supervisor.Progress() {
+
+			@Override
+			public void ready(Part part, Duration after) {
+				Marketplace.this.out.printf("  ✓ %-16s ready on 127.0.0.1:%d (%.1f s)%n", part.name(), part.port(),
+						after.toMillis() / 1000.0);
+			}
+
+			@Override
+			public void waiting(List<Part> pending, Duration elapsed) {
+				Marketplace.this.out.printf("  … waiting for %s (%d s)%n",
+						String.join(", ", pending.stream().map(Part::name).toList()), elapsed.toSeconds());
+			}
+
+		});
+	}
+
+	private void reportFailure(Supervisor.StartFailure failure) {
+		this.out.println();
+		this.out.println("  ✗ " + failure.getMessage());
+		List<String> tail = this.supervisor.logTail(failure.part(), 25);
+		if (!tail.isEmpty()) {
+			this.out.println("  last lines of " + this.supervisor.logFile(failure.part()) + ":");
+			tail.forEach((line) -> this.out.println("    " + line));
+		}
+		this.out.println("  Stopping what this run started.");
+	}
+
+	/**
+	 * Stops exactly the processes this stack started, newest first.
+	 * @return the exit code
+	 */
+	public int down() {
+		Stack stack = this.supervisor.stack();
+		Map<String, Long> stopped = new LinkedHashMap<>(this.supervisor.stopAll(stack.services(), STOP_GRACE));
+		stopped.putAll(this.supervisor.stopAll(stack.infrastructure(), STOP_GRACE));
+		stopped.forEach((name, pid) -> this.out.printf("  - %-16s stopped (pid %d)%n", name, pid));
+		this.out.println(stopped.isEmpty() ? "Nothing of the marketplace was running." : "The marketplace is down.");
+		return 0;
+	}
+
+	/**
+	 * Shows each part: running or not, ready or not, its pid, port and memory.
+	 * @return 0 when every part is ready, 3 otherwise
+	 */
+	public int status() {
+		boolean allReady = true;
+		for (Part part : this.supervisor.stack().parts()) {
+			Optional<ProcessHandle> running = this.supervisor.running(part);
+			if (running.isEmpty()) {
+				allReady = false;
+				this.out.printf("  %-16s stopped%n", part.name());
+				continue;
+			}
+			boolean ready = this.supervisor.isReady(part);
+			allReady &= ready;
+			long pid = running.get().pid();
+			this.out.printf("  %-16s %-9s pid %-8d port %-6d rss %s%n", part.name(), ready ? "ready" : "not ready", pid,
+					part.port(), residentMemory(pid));
+		}
+		return allReady ? 0 : 3;
+	}
+
+	private static String residentMemory(long pid) {
+		try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
+			return lines.filter((line) -> line.startsWith("VmRSS:"))
+				.map((line) -> line.substring("VmRSS:".length()).trim())
+				.findFirst()
+				.orElse("?");
+		}
+		catch (IOException | RuntimeException ex) {
+			return "?";
+		}
+	}
+
+	private void prepareDataDir() {
+		Path dataDir = this.supervisor.stack().config().dataDir();
+		try {
+			Files.createDirectories(dataDir);
+			Path marker = dataDir.resolve(DATA_MARKER);
+			if (!Files.exists(marker)) {
+				Files.writeString(marker, "Data of the artisan marketplace; ./marketplace up --fresh wipes it.\n");
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot create the data directory " + dataDir + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private void wipeData() {
+		Path dataDir = this.supervisor.stack().config().dataDir();
+		if (!Files.exists(dataDir)) {
+			return;
+		}
+		if (!Files.exists(dataDir.resolve(DATA_MARKER))) {
+			throw new IllegalStateException(
+					"refusing to wipe " + dataDir + ": it has no " + DATA_MARKER + " file, so it is not ours");
+		}
+		try (Stream<Path> paths = Files.walk(dataDir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot wipe " + dataDir + ": " + ex.getMessage(), ex);
+		}
+		this.out.println("  wiped " + dataDir);
+	}
+
+}

@@ -1,0 +1,159 @@
+package com.artisanmarket.launcher;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The marketplace's parts and how each is started. The single place that knows the
+ * command lines, so that {@code ./marketplace up} and the full-stack test harness start
+ * the marketplace the same way.
+ */
+public final class Stack {
+
+	/** Marks our processes on their command line, so {@code down} stops only ours. */
+	static final String PART_MARKER = "-Dmarketplace.part=";
+
+	static final String HOME_MARKER = "-Dmarketplace.home=";
+
+	public static final String MONGO = "mongo";
+
+	public static final String KAFKA = "kafka";
+
+	public static final String ARTISAN_SERVICE = "artisan-service";
+
+	public static final String CATALOG_SERVICE = "catalog-service";
+
+	public static final String ORDER_SERVICE = "order-service";
+
+	public static final String GATEWAY = "gateway";
+
+	private final StackConfig config;
+
+	public Stack(StackConfig config) {
+		this.config = config;
+	}
+
+	public StackConfig config() {
+		return this.config;
+	}
+
+	/** Parts that must be ready before the services start. */
+	public List<Part> infrastructure() {
+		return List.of(mongo(), kafka());
+	}
+
+	public List<Part> services() {
+		return List.of(service(ARTISAN_SERVICE, this.config.ports().artisanService(), "artisans"),
+				service(CATALOG_SERVICE, this.config.ports().catalogService(), "catalog"),
+				service(ORDER_SERVICE, this.config.ports().orderService(), "orders"), gateway());
+	}
+
+	/** Every part, in start order. */
+	public List<Part> parts() {
+		List<Part> parts = new ArrayList<>(infrastructure());
+		parts.addAll(services());
+		return parts;
+	}
+
+	public Optional<Part> part(String name) {
+		return parts().stream().filter((part) -> part.name().equals(name)).findFirst();
+	}
+
+	/** The jars and folders a start needs; missing ones mean the build has not run. */
+	public List<Path> artifacts() {
+		List<Path> artifacts = new ArrayList<>(List.of(infraJar(), infraLib()));
+		for (String service : List.of(ARTISAN_SERVICE, CATALOG_SERVICE, ORDER_SERVICE, GATEWAY)) {
+			artifacts.add(serviceJar(service));
+		}
+		return artifacts;
+	}
+
+	public List<Path> missingArtifacts() {
+		return artifacts().stream().filter((path) -> !Files.exists(path)).toList();
+	}
+
+	private Part mongo() {
+		int port = this.config.ports().mongo();
+		Path readyFile = readyFile(MONGO);
+		List<String> command = infraCommand(MONGO, "com.artisanmarket.infra.mongo.MongoServerMain");
+		command.addAll(List.of("--port", Integer.toString(port), "--file",
+				this.config.dataDir().resolve("mongo").resolve("marketplace.mv").toString(), "--ready-file",
+				readyFile.toString()));
+		return new Part(MONGO, List.of(port), command, new Part.ReadyFile(readyFile));
+	}
+
+	private Part kafka() {
+		int port = this.config.ports().kafka();
+		int controllerPort = this.config.ports().kafkaController();
+		Path readyFile = readyFile(KAFKA);
+		List<String> command = infraCommand(KAFKA, "com.artisanmarket.infra.kafka.KafkaServerMain");
+		command.addAll(List.of("--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort),
+				"--log-dir", this.config.dataDir().resolve("kafka").toString(), "--ready-file", readyFile.toString()));
+		return new Part(KAFKA, List.of(port, controllerPort), command, new Part.ReadyFile(readyFile));
+	}
+
+	private Part service(String name, int port, String database) {
+		List<String> command = serviceCommand(name);
+		command.addAll(List.of("--server.port=" + port, "--spring.mongodb.uri=" + this.config.mongoUri(database),
+				"--spring.kafka.bootstrap-servers=" + this.config.kafkaBootstrapServers()));
+		return new Part(name, List.of(port), command, httpReadiness(port));
+	}
+
+	private Part gateway() {
+		StackConfig.Ports ports = this.config.ports();
+		List<String> command = serviceCommand(GATEWAY);
+		command.addAll(
+				List.of("--server.port=" + ports.gateway(), "--spring.mongodb.uri=" + this.config.mongoUri("identity"),
+						"--marketplace.gateway.services.artisan-service=" + local(ports.artisanService()),
+						"--marketplace.gateway.services.catalog-service=" + local(ports.catalogService()),
+						"--marketplace.gateway.services.order-service=" + local(ports.orderService())));
+		return new Part(GATEWAY, List.of(ports.gateway()), command, httpReadiness(ports.gateway()));
+	}
+
+	private List<String> infraCommand(String name, String mainClass) {
+		List<String> command = javaCommand(name, "384m");
+		command.addAll(List.of("-cp", infraJar() + File.pathSeparator + infraLib().resolve("*"), mainClass));
+		return command;
+	}
+
+	private List<String> serviceCommand(String name) {
+		List<String> command = javaCommand(name, "384m");
+		command.addAll(List.of("-jar", serviceJar(name).toString(), "--server.address=127.0.0.1"));
+		return command;
+	}
+
+	private List<String> javaCommand(String name, String maxHeap) {
+		return new ArrayList<>(List.of(this.config.java().toString(), PART_MARKER + name,
+				HOME_MARKER + this.config.dataDir(), "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Xss512k"));
+	}
+
+	private Path infraJar() {
+		return this.config.root().resolve("embedded-infra/target/embedded-infra.jar");
+	}
+
+	private Path infraLib() {
+		return this.config.root().resolve("embedded-infra/target/lib");
+	}
+
+	private Path serviceJar(String name) {
+		return this.config.root().resolve(name).resolve("target").resolve(name + ".jar");
+	}
+
+	private Path readyFile(String name) {
+		return this.config.runDir().resolve(name + ".ready");
+	}
+
+	private static Part.HttpOk httpReadiness(int port) {
+		return new Part.HttpOk(URI.create(local(port) + "/actuator/health/readiness"));
+	}
+
+	private static String local(int port) {
+		return "http://127.0.0.1:" + port;
+	}
+
+}

@@ -1,0 +1,48 @@
+package com.artisanmarket.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StackTests {
+
+	private final Stack stack = new Stack(StackConfig.fromEnvironment(Path.of("/opt/marketplace"), Map.of()));
+
+	@Test
+	void startsInfrastructureBeforeServices() {
+		assertThat(this.stack.parts()).extracting(Part::name)
+			.containsExactly(Stack.MONGO, Stack.KAFKA, Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE,
+					Stack.ORDER_SERVICE, Stack.GATEWAY);
+	}
+
+	@Test
+	void marksEveryCommandLineWithThePartAndTheDataDirectory() {
+		for (Part part : this.stack.parts()) {
+			assertThat(part.command()).as(part.name())
+				.contains(Stack.PART_MARKER + part.name(), Stack.HOME_MARKER + "/opt/marketplace/.data");
+		}
+	}
+
+	@Test
+	void pointsServicesAtTheirOwnDatabaseAndTheGatewayAtTheServices() {
+		Part catalog = this.stack.part(Stack.CATALOG_SERVICE).orElseThrow();
+		Part gateway = this.stack.part(Stack.GATEWAY).orElseThrow();
+
+		assertThat(catalog.command()).contains("--server.port=8082",
+				"--spring.mongodb.uri=mongodb://127.0.0.1:27017/catalog",
+				"--spring.kafka.bootstrap-servers=127.0.0.1:9092");
+		assertThat(gateway.command()).contains("--marketplace.gateway.services.catalog-service=http://127.0.0.1:8082");
+		assertThat(gateway.readiness())
+			.isEqualTo(new Part.HttpOk(java.net.URI.create("http://127.0.0.1:8080/actuator/health/readiness")));
+	}
+
+	@Test
+	void knowsWhichArtifactsAreMissing() {
+		assertThat(this.stack.missingArtifacts()).contains(Path.of("/opt/marketplace/gateway/target/gateway.jar"),
+				Path.of("/opt/marketplace/embedded-infra/target/lib"));
+	}
+
+}

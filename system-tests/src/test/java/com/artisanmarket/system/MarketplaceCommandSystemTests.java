@@ -1,0 +1,138 @@
+package com.artisanmarket.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.artisanmarket.testsupport.FreePorts;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * README command 1 as a newcomer runs it: {@code ./marketplace up}, {@code status},
+ * {@code down}, {@code up} again and {@code up --fresh}, on ports and a data directory of
+ * its own. With {@code --no-build}: the reactor has just packaged the jars, and a test
+ * must not start a second build beside the one running it.
+ */
+class MarketplaceCommandSystemTests {
+
+	@TempDir
+	Path dataDir;
+
+	private final Map<String, String> environment = new HashMap<>();
+
+	@AfterEach
+	void down() throws Exception {
+		marketplace("down");
+	}
+
+	@Test
+	void upStartsEveryPartDownStopsThemAllAndFreshStartsEmpty() throws Exception {
+		int mongoPort = FreePorts.next();
+		int gatewayPort = FreePorts.next();
+		this.environment.putAll(Map.of("MARKETPLACE_DATA_DIR", this.dataDir.toString(), "MARKETPLACE_GATEWAY_PORT",
+				Integer.toString(gatewayPort), "MARKETPLACE_ARTISAN_SERVICE_PORT", Integer.toString(FreePorts.next()),
+				"MARKETPLACE_CATALOG_SERVICE_PORT", Integer.toString(FreePorts.next()),
+				"MARKETPLACE_ORDER_SERVICE_PORT", Integer.toString(FreePorts.next()), "MARKETPLACE_KAFKA_PORT",
+				Integer.toString(FreePorts.next()), "MARKETPLACE_KAFKA_CONTROLLER_PORT",
+				Integer.toString(FreePorts.next()), "MARKETPLACE_MONGO_PORT", Integer.toString(mongoPort)));
+
+		Result up = marketplace("up", "--no-build");
+		assertThat(up.exitCode()).as(up.output()).isZero();
+		assertThat(up.output()).contains("Open http://127.0.0.1:" + gatewayPort + "/");
+		assertThat(ourProcesses()).hasSize(6);
+		Result status = marketplace("status");
+		assertThat(status.exitCode()).as(status.output()).isZero();
+		assertThat(status.output().lines().filter((line) -> line.contains(" ready "))).hasSize(6);
+		marker(mongoPort).insertOne(new Document("_id", "kept"));
+
+		Result down = marketplace("down");
+		assertThat(down.exitCode()).as(down.output()).isZero();
+		assertThat(ourProcesses()).isEmpty();
+
+		Result again = marketplace("up", "--no-build");
+		assertThat(again.exitCode()).as(again.output()).isZero();
+		assertThat(marker(mongoPort).countDocuments()).as("data kept across down and up").isEqualTo(1);
+
+		Result fresh = marketplace("up", "--fresh", "--no-build");
+		assertThat(fresh.exitCode()).as(fresh.output()).isZero();
+		assertThat(fresh.output()).contains("wiped " + this.dataDir);
+		assertThat(ourProcesses()).hasSize(6);
+		assertThat(marker(mongoPort).countDocuments()).as("nothing left after --fresh").isZero();
+
+		marketplace("down");
+		assertThat(ourProcesses()).isEmpty();
+	}
+
+	@Test
+	void upRefusesClearlyWhenAPortIsTaken() throws Exception {
+		try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+			this.environment.putAll(Map.of("MARKETPLACE_DATA_DIR", this.dataDir.toString(), "MARKETPLACE_MONGO_PORT",
+					Integer.toString(taken.getLocalPort()), "MARKETPLACE_KAFKA_PORT",
+					Integer.toString(FreePorts.next()), "MARKETPLACE_KAFKA_CONTROLLER_PORT",
+					Integer.toString(FreePorts.next())));
+
+			Result up = marketplace("up", "--no-build");
+
+			assertThat(up.exitCode()).isNotZero();
+			assertThat(up.output()).contains("mongo port " + taken.getLocalPort() + " is already in use");
+			assertThat(ourProcesses()).isEmpty();
+		}
+	}
+
+	private MongoCollection<Document> marker(int mongoPort) {
+		MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongoPort);
+		Runtime.getRuntime().addShutdownHook(new Thread(client::close));
+		return client.getDatabase("command-test").getCollection("markers");
+	}
+
+	private List<ProcessHandle> ourProcesses() {
+		String marker = "-Dmarketplace.home=" + this.dataDir + " ";
+		return ProcessHandle.allProcesses()
+			.filter((process) -> process.info()
+				.arguments()
+				.map((arguments) -> String.join(" ", arguments) + " ")
+				.orElse("")
+				.contains(marker))
+			.toList();
+	}
+
+	private Result marketplace(String... arguments) throws IOException, InterruptedException {
+		Path root = Path.of("..").toAbsolutePath().normalize();
+		List<String> command = new java.util.ArrayList<>(List.of(root.resolve("marketplace").toString()));
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+		builder.environment().putAll(this.environment);
+		builder.environment().put("JAVA_HOME", javaHome());
+		Process process = builder.start();
+		process.getOutputStream().close();
+		// The parts' output goes to their log files, so the pipe closes when the command
+		// ends.
+		String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!process.waitFor(6, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+		}
+		System.out.println("$ ./marketplace " + String.join(" ", arguments) + "\n" + text);
+		return new Result(process.exitValue(), text);
+	}
+
+	private static String javaHome() {
+		return Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent().toString();
+	}
+
+	record Result(int exitCode, String output) {
+
+	}
+
+}

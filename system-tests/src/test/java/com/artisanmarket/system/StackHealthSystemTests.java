@@ -1,0 +1,51 @@
+package com.artisanmarket.system;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import com.artisanmarket.launcher.Stack;
+import com.artisanmarket.testsupport.MarketplaceStack;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every service of the running marketplace reports ready, and why, and exposes metrics.
+ */
+class StackHealthSystemTests {
+
+	private final MarketplaceStack marketplace = MarketplaceStack.shared();
+
+	@ParameterizedTest
+	@ValueSource(strings = { Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE })
+	void serviceIsReadyWithItsMongoDbAndKafka(String service) {
+		HttpResponse<String> response = Http.get(this.marketplace.url(service) + "/actuator/health/readiness");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode components = Http.json(response).path("components");
+		for (String component : List.of("mongo", "kafka", "readinessState")) {
+			assertThat(components.path(component).path("status").asString()).as(component).isEqualTo("UP");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE, Stack.GATEWAY })
+	void serviceExposesLivenessAndPrometheusMetrics(String service) {
+		assertThat(Http.get(this.marketplace.url(service) + "/actuator/health/liveness").statusCode()).isEqualTo(200);
+		HttpResponse<String> metrics = Http.get(this.marketplace.url(service) + "/actuator/prometheus");
+
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"" + service + "\"");
+	}
+
+	@org.junit.jupiter.api.Test
+	void gatewayIsReadyWithItsMongoDb() {
+		HttpResponse<String> response = Http.get(this.marketplace.gatewayUrl() + "/actuator/health/readiness");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(Http.json(response).path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+	}
+
+}

@@ -1,0 +1,153 @@
+package com.artisanmarket.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.artisanmarket.launcher.Part;
+import com.artisanmarket.launcher.Stack;
+import com.artisanmarket.launcher.StackConfig;
+import com.artisanmarket.launcher.Supervisor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole marketplace for system tests: started once per test JVM from the packaged
+ * jars with the launcher that {@code ./marketplace up} uses, on free ports and with its
+ * own data directory, and stopped when the JVM exits. Tests can stop, kill, freeze and
+ * restart single parts.
+ */
+public final class MarketplaceStack {
+
+	private static final Logger logger = LoggerFactory.getLogger(MarketplaceStack.class);
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+	private static MarketplaceStack shared;
+
+	private final Supervisor supervisor;
+
+	private MarketplaceStack(Supervisor supervisor) {
+		this.supervisor = supervisor;
+	}
+
+	/** The stack of this test JVM, started on first use. */
+	public static synchronized MarketplaceStack shared() {
+		if (shared == null) {
+			shared = start(projectRoot());
+		}
+		return shared;
+	}
+
+	private static MarketplaceStack start(Path root) {
+		StackConfig.Ports ports = new StackConfig.Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(),
+				FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+		Path dataDir = TemporaryDirectories.create("marketplace-stack");
+		StackConfig config = new StackConfig(root, dataDir, ports, StackConfig.currentJava());
+		Stack stack = new Stack(config);
+		List<Path> missing = stack.missingArtifacts();
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("The marketplace is not packaged (missing " + missing
+					+ "); system tests run in the integration-test phase of ./mvnw verify");
+		}
+		MarketplaceStack marketplace = new MarketplaceStack(new Supervisor(stack, false));
+		Runtime.getRuntime().addShutdownHook(new Thread(marketplace::stopAll, "marketplace-stack-stop"));
+		logger.info("Starting the marketplace for system tests in {}", dataDir);
+		marketplace.startAndAwait(stack.infrastructure());
+		marketplace.startAndAwait(stack.services());
+		return marketplace;
+	}
+
+	private void startAndAwait(List<Part> parts) {
+		parts.forEach(this.supervisor::start);
+		awaitReady(parts);
+	}
+
+	private void awaitReady(List<Part> parts) {
+		try {
+			this.supervisor.awaitReady(parts, START_TIMEOUT,
+					(part, after) -> logger.info("{} ready after {} ms", part.name(), after.toMillis()));
+		}
+		catch (Supervisor.StartFailure failure) {
+			throw new IllegalStateException(failure.getMessage() + "; last lines of its log:\n"
+					+ String.join("\n", this.supervisor.logTail(failure.part(), 40)), failure);
+		}
+	}
+
+	static Path projectRoot() {
+		Path dir = Path.of("").toAbsolutePath();
+		while (dir != null) {
+			if (Files.isRegularFile(dir.resolve("marketplace")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+				return dir;
+			}
+			dir = dir.getParent();
+		}
+		throw new IllegalStateException("no project root (with ./marketplace) above " + Path.of("").toAbsolutePath());
+	}
+
+	public String gatewayUrl() {
+		return "http://127.0.0.1:" + config().ports().gateway();
+	}
+
+	/** The base URL of one part's HTTP port, to call a service directly. */
+	public String url(String partName) {
+		return "http://127.0.0.1:" + part(partName).port();
+	}
+
+	public StackConfig config() {
+		return this.supervisor.stack().config();
+	}
+
+	/** Kills a part at once (SIGKILL), as a crash would. */
+	public void kill(String partName) {
+		this.supervisor.kill(part(partName));
+	}
+
+	/** Stops a part gracefully. */
+	public void stop(String partName) {
+		this.supervisor.stop(part(partName), Duration.ofSeconds(30));
+	}
+
+	/** Starts a stopped or killed part again and waits until it is ready. */
+	public void restart(String partName) {
+		Part part = part(partName);
+		if (this.supervisor.running(part).isEmpty()) {
+			this.supervisor.start(part);
+		}
+		awaitReady(List.of(part));
+	}
+
+	/** Freezes a part: its port stays open but nothing answers. */
+	public void pause(String partName) {
+		this.supervisor.pause(part(partName));
+	}
+
+	public void resume(String partName) {
+		this.supervisor.resume(part(partName));
+	}
+
+	public boolean isReady(String partName) {
+		return this.supervisor.isReady(part(partName));
+	}
+
+	private Part part(String name) {
+		return this.supervisor.stack()
+			.part(name)
+			.orElseThrow(() -> new IllegalArgumentException("no part named " + name));
+	}
+
+	private void stopAll() {
+		Stack stack = this.supervisor.stack();
+		for (Part part : stack.parts()) {
+			if (this.supervisor.running(part).isPresent()) {
+				// A frozen process handles SIGTERM only once it runs again.
+				this.supervisor.resume(part);
+			}
+		}
+		this.supervisor.stopAll(stack.services(), Duration.ofSeconds(20));
+		this.supervisor.stopAll(stack.infrastructure(), Duration.ofSeconds(20));
+		TemporaryDirectories.delete(stack.config().dataDir());
+	}
+
+}
