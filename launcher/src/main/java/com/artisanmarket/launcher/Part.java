@@ -24,6 +24,13 @@ public record Part(String name, List<Integer> ports, List<String> command, Readi
 		return this.ports.getFirst();
 	}
 
+	/** The same part with more arguments at the end of its command line. */
+	public Part withArguments(List<String> arguments) {
+		List<String> extended = new java.util.ArrayList<>(this.command);
+		extended.addAll(arguments);
+		return new Part(this.name, this.ports, extended, this.readiness);
+	}
+
 	/** How a part signals that it is ready. */
 	public sealed interface Readiness {
 

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.artisanmarket.launcher.Stack;
+import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.MarketplaceStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import com.artisanmarket.launcher.Stack;
+import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.MarketplaceStack;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

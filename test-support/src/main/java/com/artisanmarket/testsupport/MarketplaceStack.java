@@ -118,6 +118,28 @@ public final class MarketplaceStack {
 		awaitReady(List.of(part));
 	}
 
+	/**
+	 * Starts a stopped or killed part with extra arguments (e.g. Spring properties such
+	 * as {@code --marketplace.outbox.held=true}) and waits until it is ready.
+	 */
+	public void start(String partName, String... arguments) {
+		Part part = part(partName).withArguments(List.of(arguments));
+		if (this.supervisor.running(part).isPresent()) {
+			throw new IllegalStateException(partName + " is running; stop or kill it first");
+		}
+		this.supervisor.start(part);
+		awaitReady(List.of(part));
+	}
+
+	/** A MongoDB connection string (without database) of the stack's MongoDB. */
+	public String mongoUri() {
+		return "mongodb://127.0.0.1:" + config().ports().mongo();
+	}
+
+	public String kafkaBootstrapServers() {
+		return config().kafkaBootstrapServers();
+	}
+
 	/** Freezes a part: its port stays open but nothing answers. */
 	public void pause(String partName) {
 		this.supervisor.pause(part(partName));

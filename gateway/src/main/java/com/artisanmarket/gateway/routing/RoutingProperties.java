@@ -1,19 +1,17 @@
 package com.artisanmarket.gateway.routing;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the gateway finds each service, and what it tells callers while one is
- * unavailable.
+ * What the gateway tells callers while a service is unavailable. (Where each service is,
+ * {@code marketplace.gateway.services.*}, is read by the routes in application.yml.)
  *
- * @param services base URL per service name (used by the routes in application.yml)
  * @param retryAfter the {@code Retry-After} of the 503 answered while a service is down
  */
 @ConfigurationProperties("marketplace.gateway")
-record RoutingProperties(Map<String, String> services, @DefaultValue("5s") Duration retryAfter) {
+record RoutingProperties(@DefaultValue("5s") Duration retryAfter) {
 
 }

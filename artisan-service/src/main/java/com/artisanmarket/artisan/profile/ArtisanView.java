@@ -1,0 +1,19 @@
+package com.artisanmarket.artisan.profile;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.artisanmarket.events.ArtisanEvent.Status;
+
+/** An artisan profile as the API shows it. */
+record ArtisanView(String id, String ownerId, String displayName, String craft, String story, String city,
+		String country, List<String> languages, List<String> links, Status status, Instant createdAt,
+		Instant updatedAt) {
+
+	static ArtisanView of(Artisan artisan) {
+		return new ArtisanView(artisan.id(), artisan.ownerId(), artisan.displayName(), artisan.craft(), artisan.story(),
+				artisan.city(), artisan.country(), artisan.languages(), artisan.links(), artisan.status(),
+				artisan.createdAt(), artisan.updatedAt());
+	}
+
+}

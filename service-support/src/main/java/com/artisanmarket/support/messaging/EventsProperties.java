@@ -1,0 +1,24 @@
+package com.artisanmarket.support.messaging;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The topics a service publishes to and consumes from, and how hard it tries before a
+ * record goes to the dead-letter topic.
+ *
+ * @param publishes topics this service owns (created at start-up when missing)
+ * @param consumes topics this service reads (their dead-letter topics are created)
+ * @param partitions partitions of created topics
+ * @param retries attempts after the first before a record is dead-lettered
+ * @param retryInterval the pause between attempts
+ */
+@ConfigurationProperties("marketplace.events")
+public record EventsProperties(@DefaultValue List<String> publishes, @DefaultValue List<String> consumes,
+		@DefaultValue("3") int partitions, @DefaultValue("3") int retries,
+		@DefaultValue("500ms") Duration retryInterval) {
+
+}

@@ -1,0 +1,21 @@
+package com.artisanmarket.support.web;
+
+import java.net.URI;
+
+/** The stable {@code type} URIs of the marketplace's {@code problem+json} answers. */
+public final class Problems {
+
+	private static final String BASE = "https://artisan-marketplace.example/problems/";
+
+	public static final URI VALIDATION = URI.create(BASE + "validation");
+
+	public static final URI MALFORMED_REQUEST = URI.create(BASE + "malformed-request");
+
+	public static final URI NOT_FOUND = URI.create(BASE + "not-found");
+
+	public static final URI CONFLICT = URI.create(BASE + "conflict");
+
+	private Problems() {
+	}
+
+}

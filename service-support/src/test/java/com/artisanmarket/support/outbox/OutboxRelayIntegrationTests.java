@@ -1,0 +1,150 @@
+package com.artisanmarket.support.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.artisanmarket.events.ArtisanEvent.ArtisanRegistered;
+import com.artisanmarket.events.ArtisanEvent.Status;
+import com.artisanmarket.events.EventJson;
+import com.artisanmarket.events.Topics;
+import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
+import com.artisanmarket.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.core.KafkaOperations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(classes = OutboxRelayIntegrationTests.TestService.class,
+		properties = { "spring.application.name=outbox-tests", "spring.mongodb.database=outbox-tests",
+				"marketplace.outbox.collections=parcels", "marketplace.outbox.sweep-interval=300ms" })
+class OutboxRelayIntegrationTests {
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	OutboxRelay relay;
+
+	@Autowired
+	MongoOperations mongo;
+
+	@Autowired
+	KafkaOperations<String, String> kafka;
+
+	private KafkaConsumer<String, String> consumer;
+
+	private final List<ConsumerRecord<String, String>> received = new ArrayList<>();
+
+	@BeforeEach
+	void subscribe() {
+		this.consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new StringDeserializer());
+		this.consumer.subscribe(List.of(Topics.ARTISAN_EVENTS));
+	}
+
+	@AfterEach
+	void close() {
+		this.consumer.close();
+	}
+
+	@Test
+	void publishesRightAfterTheWriteAndEmptiesTheOutbox() {
+		String id = UUID.randomUUID().toString();
+		OutboxEntry entry = this.outbox.entry(registered(id));
+		this.mongo.insert(new Document("_id", id).append(Outbox.FIELD, List.of(entry)), "parcels");
+
+		this.outbox.publishSoon("parcels", id);
+
+		ConsumerRecord<String, String> record = awaitRecord(id);
+		assertThat(record.key()).isEqualTo(id);
+		assertThat(EventJson.read(record.value())).hasValueSatisfying((envelope) -> {
+			assertThat(envelope.id()).isEqualTo(entry.eventId());
+			assertThat(envelope.source()).isEqualTo("/outbox-tests");
+			assertThat(envelope.data()).isEqualTo(registered(id));
+		});
+		await().atMost(Duration.ofSeconds(10)).until(() -> pending(id).isEmpty());
+	}
+
+	@Test
+	void sweepPublishesWhatNoFastPathSent() {
+		String id = UUID.randomUUID().toString();
+		this.mongo.insert(new Document("_id", id).append(Outbox.FIELD, List.of(this.outbox.entry(registered(id)))),
+				"parcels");
+
+		assertThat(awaitRecord(id).key()).isEqualTo(id);
+		await().atMost(Duration.ofSeconds(10)).until(() -> pending(id).isEmpty());
+	}
+
+	@Test
+	void keepsTheTraceparentOfTheEntryAsAHeader() {
+		String id = UUID.randomUUID().toString();
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		OutboxEntry entry = this.outbox.entry(registered(id));
+		OutboxEntry traced = new OutboxEntry(entry.eventId(), entry.topic(), entry.key(), entry.type(), entry.payload(),
+				traceparent, entry.createdAt());
+		this.mongo.insert(new Document("_id", id).append(Outbox.FIELD, List.of(traced)), "parcels");
+
+		ConsumerRecord<String, String> record = awaitRecord(id);
+
+		assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+			.isEqualTo(traceparent);
+	}
+
+	@Test
+	void aHeldRelayPublishesNothingAndLeavesTheEntries() {
+		OutboxRelay held = new OutboxRelay(this.mongo, this.kafka,
+				new OutboxProperties(List.of("held-parcels"), Duration.ofSeconds(1), Duration.ofSeconds(5), true));
+		String id = UUID.randomUUID().toString();
+		this.mongo.insert(new Document("_id", id).append(Outbox.FIELD, List.of(this.outbox.entry(registered(id)))),
+				"held-parcels");
+
+		assertThat(held.sweep()).isZero();
+		assertThat(this.mongo.findById(id, Document.class, "held-parcels").getList(Outbox.FIELD, Document.class))
+			.hasSize(1);
+	}
+
+	private List<Document> pending(String id) {
+		return this.mongo.findById(id, Document.class, "parcels").getList(Outbox.FIELD, Document.class, List.of());
+	}
+
+	private ConsumerRecord<String, String> awaitRecord(String key) {
+		return await().atMost(Duration.ofSeconds(30)).until(() -> {
+			this.consumer.poll(Duration.ofMillis(200)).forEach(this.received::add);
+			return this.received.stream().filter((record) -> key.equals(record.key())).findFirst().orElse(null);
+		}, (record) -> record != null);
+	}
+
+	private static ArtisanRegistered registered(String id) {
+		return new ArtisanRegistered(id, "u-1", "Rishtan Blue", "ceramics", "Rishtan", "UZ", List.of("uz"),
+				Status.PENDING, Instant.parse("2026-11-27T09:00:00Z"));
+	}
+
+	@SpringBootApplication
+	@Import(InfrastructureTestConfiguration.class)
+	static class TestService {
+
+	}
+
+}

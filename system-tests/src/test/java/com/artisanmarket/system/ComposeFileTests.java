@@ -1,0 +1,149 @@
+package com.artisanmarket.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.artisanmarket.launcher.Part;
+import com.artisanmarket.launcher.Stack;
+import com.artisanmarket.launcher.StackConfig;
+import org.apache.kafka.common.Uuid;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs where this suite runs, so docker-compose.yml is checked
+ * statically: it parses, every part has an image or a build whose Dockerfile exists, and
+ * every setting the local launcher gives a service is given to it in compose too.
+ */
+class ComposeFileTests {
+
+	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	private static final List<String> SERVICES = List.of(Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE,
+			Stack.ORDER_SERVICE, Stack.GATEWAY);
+
+	private final Map<String, Object> compose = load(ROOT.resolve("docker-compose.yml"));
+
+	@Test
+	void definesEveryPartWithAnImageOrABuild() {
+		Map<String, Object> services = map(this.compose, "services");
+
+		assertThat(services).containsKeys("mongo", "kafka", "prometheus");
+		assertThat(services).containsKeys(SERVICES.toArray(String[]::new));
+		for (String name : services.keySet()) {
+			assertThat(map(services, name)).as(name)
+				.satisfiesAnyOf((service) -> assertThat(service).containsKey("image"),
+						(service) -> assertThat(service).containsKey("build"));
+		}
+	}
+
+	@Test
+	void buildsEachServiceFromItsOwnDockerfileAndJar() throws IOException {
+		Map<String, Object> services = map(this.compose, "services");
+		for (String service : SERVICES) {
+			Path context = ROOT.resolve(String.valueOf(map(services, service).get("build")));
+			Path dockerfile = context.resolve("Dockerfile");
+			assertThat(dockerfile).as(service).isRegularFile();
+			assertThat(Files.readString(dockerfile)).as(service)
+				.contains("COPY target/" + service + ".jar")
+				.contains("ENTRYPOINT");
+		}
+	}
+
+	@Test
+	void givesEachServiceEverySettingTheLocalLauncherGivesIt() {
+		Stack local = new Stack(StackConfig.fromEnvironment(ROOT, Map.of()));
+		Map<String, Object> services = map(this.compose, "services");
+		for (String service : SERVICES) {
+			Part part = local.part(service).orElseThrow();
+			Map<String, Object> environment = map(map(services, service), "environment");
+			for (String setting : settings(part)) {
+				assertThat(environment).as("%s in compose sets %s", service, setting)
+					.containsKey(environmentName(setting));
+				assertThat(String.valueOf(environment.get(environmentName(setting)))).as(setting)
+					.doesNotContain("127.0.0.1")
+					.doesNotContain("localhost");
+			}
+		}
+	}
+
+	@Test
+	void runsMongoDbAsAHealthCheckedReplicaSetAndKafkaInKraftMode() {
+		Map<String, Object> services = map(this.compose, "services");
+		Map<String, Object> mongo = map(services, "mongo");
+		assertThat(String.valueOf(mongo.get("command"))).contains("--replSet");
+		assertThat(mongo).containsKey("healthcheck");
+		assertThat(String.valueOf(map(map(services, Stack.CATALOG_SERVICE), "environment").get("SPRING_MONGODB_URI")))
+			.contains("replicaSet=rs0");
+
+		Map<String, Object> kafka = map(map(services, "kafka"), "environment");
+		assertThat(kafka.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+		assertThat(map(services, "kafka")).containsKey("healthcheck");
+		String clusterId = String.valueOf(kafka.get("CLUSTER_ID")).replaceAll("\\$\\{[A-Z_]+:-(.*)}", "$1");
+		assertThat(Uuid.fromString(clusterId)).as("a valid Kafka cluster id").isNotNull();
+	}
+
+	@Test
+	void givesEveryVariableADefault() throws IOException {
+		Matcher variables = Pattern.compile("\\$\\{([^}]*)}")
+			.matcher(Files.readString(ROOT.resolve("docker-compose.yml")));
+		while (variables.find()) {
+			assertThat(variables.group(1)).as("${%s} has a default", variables.group(1)).contains(":-");
+		}
+	}
+
+	@Test
+	void prometheusScrapesEveryService() throws IOException {
+		String config = Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml"));
+		Map<String, Object> parsed = new Yaml().load(config);
+
+		assertThat(parsed).containsKey("scrape_configs");
+		assertThat(config).contains("/actuator/prometheus");
+		for (String service : SERVICES) {
+			assertThat(config).contains(service + ":");
+		}
+	}
+
+	/**
+	 * The Spring properties the launcher passes on the command line, minus loopback-only
+	 * ones.
+	 */
+	private static List<String> settings(Part part) {
+		return part.command()
+			.stream()
+			.filter((argument) -> argument.startsWith("--") && argument.contains("="))
+			.map((argument) -> argument.substring(2, argument.indexOf('=')))
+			.filter((property) -> !property.equals("server.address"))
+			.toList();
+	}
+
+	/** Spring Boot's environment-variable form of a property name. */
+	private static String environmentName(String property) {
+		return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Map<String, Object> parent, String key) {
+		Object value = parent.get(key);
+		assertThat(value).as(key).isInstanceOf(Map.class);
+		return (Map<String, Object>) value;
+	}
+
+	private static Map<String, Object> load(Path file) {
+		try {
+			return new Yaml().load(Files.readString(file));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

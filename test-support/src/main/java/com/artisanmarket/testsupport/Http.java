@@ -1,0 +1,65 @@
+package com.artisanmarket.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Plain HTTP calls against a running service or the marketplace, as a browser or script
+ * would make.
+ */
+public final class Http {
+
+	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private Http() {
+	}
+
+	public static HttpResponse<String> get(String url) {
+		return send(HttpRequest.newBuilder(URI.create(url)).GET(), Map.of());
+	}
+
+	public static HttpResponse<String> postJson(String url, String body) {
+		return postJson(url, body, Map.of());
+	}
+
+	public static HttpResponse<String> postJson(String url, String body, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+	}
+
+	public static JsonNode json(HttpResponse<String> response) {
+		return json.readTree(response.body());
+	}
+
+	/** Writes a value (a map, a list, a record) as JSON. */
+	public static String toJson(Object value) {
+		return json.writeValueAsString(value);
+	}
+
+	private static HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers) {
+		headers.forEach(request::header);
+		try {
+			return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
