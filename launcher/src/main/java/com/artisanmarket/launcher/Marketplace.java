@@ -102,6 +102,7 @@ public final class Marketplace {
 		}
 		this.out.printf("%nThe marketplace is up (%.1f s). Open http://127.0.0.1:%d/%n",
 				Duration.between(begin, Instant.now()).toMillis() / 1000.0, stack.config().ports().gateway());
+		printAdminSignIn(stack);
 		this.out.println("  data: " + stack.config().dataDir());
 		this.out
 			.println("  logs: ./marketplace logs <part>    state: ./marketplace status    stop: ./marketplace down");
@@ -137,6 +138,17 @@ public final class Marketplace {
 			}
 
 		});
+	}
+
+	private void printAdminSignIn(Stack stack) {
+		String email = System.getenv().getOrDefault("MARKETPLACE_ADMIN_EMAIL", "admin@artisan-marketplace.local");
+		String password = System.getenv("MARKETPLACE_ADMIN_PASSWORD");
+		if (password != null && !password.isBlank()) {
+			this.out.println("  admin: " + email + " (password from MARKETPLACE_ADMIN_PASSWORD)");
+		}
+		else if (Files.exists(stack.adminPasswordFile())) {
+			this.out.println("  admin: " + email + ", password in " + stack.adminPasswordFile());
+		}
 	}
 
 	private void reportFailure(Supervisor.StartFailure failure) {

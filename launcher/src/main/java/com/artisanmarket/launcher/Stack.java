@@ -100,7 +100,8 @@ public final class Stack {
 	private Part service(String name, int port, String database) {
 		List<String> command = serviceCommand(name);
 		command.addAll(List.of("--server.port=" + port, "--spring.mongodb.uri=" + this.config.mongoUri(database),
-				"--spring.kafka.bootstrap-servers=" + this.config.kafkaBootstrapServers()));
+				"--spring.kafka.bootstrap-servers=" + this.config.kafkaBootstrapServers(),
+				"--marketplace.security.jwks-uri=" + local(this.config.ports().gateway()) + "/.well-known/jwks.json"));
 		return new Part(name, List.of(port), command, httpReadiness(port));
 	}
 
@@ -111,7 +112,9 @@ public final class Stack {
 				List.of("--server.port=" + ports.gateway(), "--spring.mongodb.uri=" + this.config.mongoUri("identity"),
 						"--marketplace.gateway.services.artisan-service=" + local(ports.artisanService()),
 						"--marketplace.gateway.services.catalog-service=" + local(ports.catalogService()),
-						"--marketplace.gateway.services.order-service=" + local(ports.orderService())));
+						"--marketplace.gateway.services.order-service=" + local(ports.orderService()),
+						"--marketplace.identity.signing-key-file=" + gatewayData().resolve("signing-key.pem"),
+						"--marketplace.admin.password-file=" + adminPasswordFile()));
 		return new Part(GATEWAY, List.of(ports.gateway()), command, httpReadiness(ports.gateway()));
 	}
 
@@ -130,6 +133,18 @@ public final class Stack {
 	private List<String> javaCommand(String name, String maxHeap) {
 		return new ArrayList<>(List.of(this.config.java().toString(), PART_MARKER + name,
 				HOME_MARKER + this.config.dataDir(), "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Xss512k"));
+	}
+
+	/**
+	 * Where the gateway writes the admin password it generates when
+	 * {@code MARKETPLACE_ADMIN_PASSWORD} is unset.
+	 */
+	public Path adminPasswordFile() {
+		return gatewayData().resolve("admin-password");
+	}
+
+	private Path gatewayData() {
+		return this.config.dataDir().resolve("gateway");
 	}
 
 	private Path infraJar() {

@@ -133,9 +133,11 @@ class ArtisanEventsSystemTests {
 	}
 
 	private static String register(String displayName, String city) {
-		HttpResponse<String> response = Http.postJson(marketplace.gatewayUrl() + "/api/artisans",
-				Http.toJson(Map.of("displayName", displayName, "craft", "handicrafts", "city", city, "country",
-						city.equals("Margilan") ? "UZ" : "AZ")));
+		Users.User artisan = Users.signUp(marketplace, "ARTISAN");
+		HttpResponse<String> response = Http.postJson(
+				marketplace.gatewayUrl() + "/api/artisans", Http.toJson(Map.of("displayName", displayName, "craft",
+						"handicrafts", "city", city, "country", city.equals("Margilan") ? "UZ" : "AZ")),
+				artisan.authorization());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		return Http.json(response).path("id").asString();
 	}

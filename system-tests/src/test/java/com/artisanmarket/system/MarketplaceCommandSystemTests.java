@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.artisanmarket.testsupport.FreePorts;
+import com.artisanmarket.launcher.FreePorts;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -50,7 +50,9 @@ class MarketplaceCommandSystemTests {
 
 		Result up = marketplace("up", "--no-build");
 		assertThat(up.exitCode()).as(up.output()).isZero();
-		assertThat(up.output()).contains("Open http://127.0.0.1:" + gatewayPort + "/");
+		assertThat(up.output()).contains("Open http://127.0.0.1:" + gatewayPort + "/")
+			.contains("admin: admin@artisan-marketplace.local, password in "
+					+ this.dataDir.resolve("gateway/admin-password"));
 		assertThat(ourProcesses()).hasSize(6);
 		Result status = marketplace("status");
 		assertThat(status.exitCode()).as(status.output()).isZero();

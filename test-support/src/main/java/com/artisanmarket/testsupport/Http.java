@@ -26,7 +26,11 @@ public final class Http {
 	}
 
 	public static HttpResponse<String> get(String url) {
-		return send(HttpRequest.newBuilder(URI.create(url)).GET(), Map.of());
+		return get(url, Map.of());
+	}
+
+	public static HttpResponse<String> get(String url, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
 	}
 
 	public static HttpResponse<String> postJson(String url, String body) {

@@ -5,8 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * Points a Spring Boot test at the {@link TestInfrastructure}: import it into an
- * integration test ({@code @Import(InfrastructureTestConfiguration.class)}).
+ * Points a Spring Boot test at the {@link TestInfrastructure} and at the
+ * {@link TestTokens} key set: import it into an integration test
+ * ({@code @Import(InfrastructureTestConfiguration.class)}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class InfrastructureTestConfiguration {
@@ -17,6 +18,7 @@ public class InfrastructureTestConfiguration {
 			TestInfrastructure infrastructure = TestInfrastructure.get();
 			registry.add("spring.mongodb.uri", infrastructure::mongoUri);
 			registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
+			registry.add("marketplace.security.jwks-uri", () -> TestTokens.get().jwksUri());
 		};
 	}
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import com.artisanmarket.launcher.FreePorts;
 import com.artisanmarket.launcher.Part;
 import com.artisanmarket.launcher.Stack;
 import com.artisanmarket.launcher.StackConfig;

@@ -3,6 +3,7 @@ package com.artisanmarket.testsupport;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import com.artisanmarket.launcher.FreePorts;
 import com.artisanmarket.infra.kafka.EmbeddedKafka;
 import com.artisanmarket.infra.mongo.EmbeddedMongo;
 import org.slf4j.Logger;

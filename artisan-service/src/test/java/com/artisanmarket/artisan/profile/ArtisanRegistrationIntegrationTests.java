@@ -14,6 +14,8 @@ import com.artisanmarket.events.Topics;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
 import com.artisanmarket.testsupport.TestInfrastructure;
+import com.artisanmarket.testsupport.TestTokens;
+import com.artisanmarket.testsupport.TokenMint;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,16 +39,19 @@ class ArtisanRegistrationIntegrationTests {
 
 	@Test
 	void registersAProfileAndPublishesArtisanRegistered() {
+		String owner = "artisan-" + UUID.randomUUID();
 		HttpResponse<String> created = Http.postJson(url("/api/artisans"),
 				Http.toJson(Map.of("displayName", "Şəki Silk House", "craft", "kelaghayi silk scarves", "story",
 						"Three generations of silk printing.", "city", "Şəki", "country", "AZ", "languages",
-						List.of("az", "ru"), "links", List.of("https://sheki-silk.example"))));
+						List.of("az", "ru"), "links", List.of("https://sheki-silk.example"))),
+				asArtisan(owner));
 
 		assertThat(created.statusCode()).isEqualTo(201);
 		JsonNode body = Http.json(created);
 		String id = body.path("id").asString();
 		assertThat(created.headers().firstValue("Location")).hasValue("/api/artisans/" + id);
 		assertThat(body.path("status").asString()).isEqualTo("PENDING");
+		assertThat(body.path("ownerId").asString()).isEqualTo(owner);
 		assertThat(body.path("city").asString()).isEqualTo("Şəki");
 		assertThat(body.has("outbox")).isFalse();
 
@@ -62,14 +67,17 @@ class ArtisanRegistrationIntegrationTests {
 				assertThat(event.displayName()).isEqualTo("Şəki Silk House");
 				assertThat(event.country()).isEqualTo("AZ");
 				assertThat(event.status()).isEqualTo(Status.PENDING);
+				assertThat(event.ownerId()).isEqualTo(owner);
 			});
 		});
 	}
 
 	@Test
 	void refusesAnInvalidProfileWithAnErrorPerField() {
-		HttpResponse<String> response = Http.postJson(url("/api/artisans"), Http.toJson(Map.of("displayName", "",
-				"craft", "woodcarving", "city", "Khiva", "country", "Uzbekistan", "links", List.of("ftp://khiva"))));
+		HttpResponse<String> response = Http.postJson(
+				url("/api/artisans"), Http.toJson(Map.of("displayName", "", "craft", "woodcarving", "city", "Khiva",
+						"country", "Uzbekistan", "links", List.of("ftp://khiva"))),
+				asArtisan("artisan-" + UUID.randomUUID()));
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -82,10 +90,51 @@ class ArtisanRegistrationIntegrationTests {
 
 	@Test
 	void refusesMalformedJson() {
-		HttpResponse<String> response = Http.postJson(url("/api/artisans"), "{\"displayName\": ");
+		HttpResponse<String> response = Http.postJson(url("/api/artisans"), "{\"displayName\": ",
+				asArtisan("artisan-" + UUID.randomUUID()));
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(Http.json(response).path("title").asString()).isEqualTo("Malformed request");
+	}
+
+	@Test
+	void allowsOneProfilePerAccount() {
+		Map<String, String> owner = asArtisan("artisan-" + UUID.randomUUID());
+		assertThat(Http.postJson(url("/api/artisans"), validProfile("Rishtan Blue"), owner).statusCode())
+			.isEqualTo(201);
+
+		HttpResponse<String> second = Http.postJson(url("/api/artisans"), validProfile("Rishtan Blue II"), owner);
+
+		assertThat(second.statusCode()).isEqualTo(409);
+		assertThat(Http.json(second).path("title").asString()).isEqualTo("Conflict");
+	}
+
+	@Test
+	void decidesWhoMayRegisterBeforeLookingAtTheBody() {
+		HttpResponse<String> anonymous = Http.postJson(url("/api/artisans"), "{\"not\": \"valid\"}");
+		HttpResponse<String> buyer = Http.postJson(url("/api/artisans"), "{\"not\": \"valid\"}",
+				Map.of("Authorization", TestTokens.bearer("buyer-" + UUID.randomUUID(), "BUYER")));
+
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer"));
+		assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(buyer.statusCode()).isEqualTo(403);
+		assertThat(Http.json(buyer).path("title").asString()).isEqualTo("Forbidden");
+	}
+
+	@Test
+	void refusesForgedTokens() {
+		TokenMint stranger = TokenMint.withNewKey();
+		String valid = TestTokens.token("artisan-" + UUID.randomUUID(), "ARTISAN");
+		for (String forged : List.of(TokenMint.unsigned("a-1", "ARTISAN"), stranger.token("a-1", "ARTISAN"),
+				TestTokens.get().mint().expired("a-1", "ARTISAN"), TokenMint.tampered(valid), "not-a-jwt")) {
+			HttpResponse<String> response = Http.postJson(url("/api/artisans"), validProfile("Forged"),
+					Map.of("Authorization", "Bearer " + forged));
+			assertThat(response.statusCode()).as(forged).isEqualTo(401);
+			assertThat(response.headers().firstValue("WWW-Authenticate"))
+				.hasValueSatisfying((challenge) -> assertThat(challenge).contains("invalid_token"));
+		}
 	}
 
 	@Test
@@ -110,6 +159,14 @@ class ArtisanRegistrationIntegrationTests {
 				return seen.stream().filter((record) -> artisanId.equals(record.key())).findFirst().orElse(null);
 			}, (record) -> record != null);
 		}
+	}
+
+	private static Map<String, String> asArtisan(String accountId) {
+		return Map.of("Authorization", TestTokens.bearer(accountId, "ARTISAN"));
+	}
+
+	private static String validProfile(String displayName) {
+		return Http.toJson(Map.of("displayName", displayName, "craft", "ceramics", "city", "Rishtan", "country", "UZ"));
 	}
 
 	private String url(String path) {

@@ -2,6 +2,7 @@ package com.artisanmarket.gateway.routing;
 
 import java.net.URI;
 
+import com.artisanmarket.gateway.edge.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -26,8 +27,6 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class ServiceUnavailableFallback {
 
-	static final URI TYPE = URI.create("https://artisan-marketplace.example/problems/service-unavailable");
-
 	private static final Logger logger = LoggerFactory.getLogger(ServiceUnavailableFallback.class);
 
 	private final RoutingProperties properties;
@@ -44,7 +43,7 @@ class ServiceUnavailableFallback {
 				(cause != null) ? cause.toString() : "no cause recorded");
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The " + service + " is not available right now. Please try again in a few seconds.");
-		problem.setType(TYPE);
+		problem.setType(Problems.SERVICE_UNAVAILABLE);
 		problem.setTitle("Service unavailable");
 		problem.setInstance(URI.create(path));
 		problem.setProperty("service", service);

@@ -12,13 +12,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import com.artisanmarket.testsupport.FreePorts;
+import com.artisanmarket.launcher.FreePorts;
+import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,8 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The gateway in front of three stand-in upstreams: one that answers, one that nothing
  * listens on, one that hangs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"resilience4j.timelimiter.configs.default.timeout-duration=1s", "marketplace.gateway.retry-after=7s" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "resilience4j.timelimiter.configs.default.timeout-duration=1s",
+				"marketplace.gateway.retry-after=7s" })
+@Import(InfrastructureTestConfiguration.class)
 class RoutingIntegrationTests {
 
 	private static final CountDownLatch release = new CountDownLatch(1);

@@ -3,12 +3,11 @@ package com.artisanmarket.support.security;
 import java.util.Set;
 
 /**
- * Who is calling: the seam between the services and authentication. Controllers take a
- * {@code Caller} argument; today every caller is anonymous, and the identity issue (#4)
- * resolves it from the verified token instead, without touching the controllers.
+ * Who is calling, as the verified token says. Controllers take a {@code Caller} argument.
  *
- * @param accountId the caller's account id, or {@code null} when anonymous
- * @param roles the caller's roles
+ * @param accountId the caller's account id (the token's subject), or {@code null} when
+ * anonymous
+ * @param roles the caller's roles: {@code BUYER}, {@code ARTISAN}, {@code ADMIN}
  */
 public record Caller(String accountId, Set<String> roles) {
 
@@ -20,6 +19,15 @@ public record Caller(String accountId, Set<String> roles) {
 
 	public boolean isAnonymous() {
 		return this.accountId == null;
+	}
+
+	public boolean isAdmin() {
+		return this.roles.contains("ADMIN");
+	}
+
+	/** Whether the caller is the given account, or an admin. */
+	public boolean isOwnerOrAdmin(String ownerId) {
+		return isAdmin() || (this.accountId != null && this.accountId.equals(ownerId));
 	}
 
 }

@@ -15,6 +15,10 @@ public final class Problems {
 
 	public static final URI CONFLICT = URI.create(BASE + "conflict");
 
+	public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
+
+	public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
+
 	private Problems() {
 	}
 

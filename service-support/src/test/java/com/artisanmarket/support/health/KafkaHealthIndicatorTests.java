@@ -3,7 +3,7 @@ package com.artisanmarket.support.health;
 import java.time.Duration;
 import java.util.Map;
 
-import com.artisanmarket.testsupport.FreePorts;
+import com.artisanmarket.launcher.FreePorts;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 

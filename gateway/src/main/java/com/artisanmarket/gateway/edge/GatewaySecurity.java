@@ -1,0 +1,122 @@
+package com.artisanmarket.gateway.edge;
+
+import java.util.List;
+
+import io.micrometer.context.ContextRegistry;
+import org.slf4j.MDC;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * The edge: the gateway checks tokens itself (a forged one is refused here as well as at
+ * each service), answers 401/403 as {@code problem+json}, limits request sizes and
+ * cross-origin calls, sets security headers and tags every request with an id. Routed
+ * requests are otherwise passed on: each service decides its own rules.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(EdgeProperties.class)
+class GatewaySecurity {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https: data:; "
+			+ "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	GatewaySecurity() {
+		// Every log line written while serving a request carries its id.
+		ContextRegistry.getInstance()
+			.registerThreadLocalAccessor(RequestIdFilter.CONTEXT_KEY, () -> MDC.get(RequestIdFilter.CONTEXT_KEY),
+					(id) -> MDC.put(RequestIdFilter.CONTEXT_KEY, id), () -> MDC.remove(RequestIdFilter.CONTEXT_KEY));
+	}
+
+	@Bean
+	SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+			EdgeProperties properties) {
+		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+		authorities.setAuthoritiesClaimName("roles");
+		authorities.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.cors((cors) -> cors.configurationSource(cors(properties.allowedOrigins())))
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.GET, "/api/auth/me")
+				.authenticated()
+				.anyExchange()
+				.permitAll())
+			.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt.jwtDecoder(decoder)
+					.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
+				.authenticationEntryPoint(unauthorized())
+				.accessDeniedHandler(forbidden()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized())
+				.accessDeniedHandler(forbidden()))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.frameOptions((frames) -> frames.mode(Mode.DENY)))
+			.addFilterBefore(new RequestSizeFilter(properties), SecurityWebFiltersOrder.CORS)
+			.build();
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	RequestIdFilter requestIdFilter() {
+		return new RequestIdFilter();
+	}
+
+	private static UrlBasedCorsConfigurationSource cors(List<String> allowedOrigins) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!allowedOrigins.isEmpty()) {
+			CorsConfiguration configuration = new CorsConfiguration();
+			configuration.setAllowedOrigins(allowedOrigins);
+			configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+			configuration.setAllowedHeaders(
+					List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match", RequestIdFilter.HEADER));
+			configuration.setExposedHeaders(List.of("Location", "ETag", "Retry-After", RequestIdFilter.HEADER));
+			source.registerCorsConfiguration("/api/**", configuration);
+		}
+		return source;
+	}
+
+	private static ServerAuthenticationEntryPoint unauthorized() {
+		return (exchange, ex) -> {
+			boolean missing = exchange.getRequest().getHeaders().getFirst("Authorization") == null;
+			exchange.getResponse()
+				.getHeaders()
+				.set("WWW-Authenticate",
+						missing ? "Bearer realm=\"artisan-marketplace\""
+								: "Bearer realm=\"artisan-marketplace\", error=\"invalid_token\", "
+										+ "error_description=\"The token is invalid or has expired\"");
+			return ProblemWriter.write(exchange, HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized",
+					missing ? "Sign in: this needs a bearer token." : "The bearer token is invalid or has expired.");
+		};
+	}
+
+	private static ServerAccessDeniedHandler forbidden() {
+		return (exchange, ex) -> ProblemWriter.write(exchange, HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
+				"Your role may not do this.");
+	}
+
+}

@@ -1,0 +1,116 @@
+package com.artisanmarket.gateway.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Signs accounts up and in. Passwords are hashed with bcrypt on a worker thread (it is
+ * slow on purpose, and must not block the event loop) and never logged. A sign-in with an
+ * unknown email costs a hash comparison too, so timing does not tell which emails have
+ * accounts.
+ */
+class Accounts {
+
+	private static final Logger logger = LoggerFactory.getLogger(Accounts.class);
+
+	private final ReactiveMongoOperations mongo;
+
+	private final PasswordEncoder passwords;
+
+	private final LoginThrottle throttle;
+
+	private final Clock clock;
+
+	private final String unknownAccountHash;
+
+	Accounts(ReactiveMongoOperations mongo, PasswordEncoder passwords, LoginThrottle throttle, Clock clock) {
+		this.mongo = mongo;
+		this.passwords = passwords;
+		this.throttle = throttle;
+		this.clock = clock;
+		this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
+	}
+
+	Mono<Account> register(Registration registration) {
+		String email = Account.normalise(registration.email());
+		if (registration.role() == Role.ADMIN) {
+			return Mono.error(new IdentityExceptions.InvalidField("role", "must be BUYER or ARTISAN"));
+		}
+		if (registration.password().getBytes(StandardCharsets.UTF_8).length > 72) {
+			return Mono.error(new IdentityExceptions.InvalidField("password", "must be at most 72 bytes"));
+		}
+		if (registration.password().trim().equalsIgnoreCase(email)) {
+			return Mono.error(new IdentityExceptions.InvalidField("password", "must not be the email"));
+		}
+		return create(email, registration.password(), registration.displayName().trim(), Set.of(registration.role()))
+			.doOnNext((account) -> logger.info("Registered account {} as {}", account.id(), registration.role()));
+	}
+
+	Mono<Account> create(String email, String password, String displayName, Set<Role> roles) {
+		return Mono.fromCallable(() -> this.passwords.encode(password))
+			.subscribeOn(Schedulers.boundedElastic())
+			.map((hash) -> new Account(UUID.randomUUID().toString(), Account.normalise(email), hash, displayName, roles,
+					this.clock.instant()))
+			.flatMap(this.mongo::insert)
+			.onErrorMap(DuplicateKeyException.class, (ex) -> new IdentityExceptions.EmailTaken());
+	}
+
+	/**
+	 * The account whose credentials these are.
+	 * @param credentials email and password
+	 * @param address the client's address, for throttling
+	 * @return the account, or an error: {@code Throttled} or {@code BadCredentials}
+	 */
+	Mono<Account> authenticate(Credentials credentials, String address) {
+		String email = Account.normalise(credentials.email());
+		return Mono.defer(() -> {
+			var wait = this.throttle.retryAfter(email, address);
+			if (wait.isPresent()) {
+				logger.warn("Sign-in throttled for an account or address after repeated failures");
+				return Mono.error(new IdentityExceptions.Throttled(wait.get()));
+			}
+			return findByEmail(email).map(java.util.Optional::of)
+				.defaultIfEmpty(java.util.Optional.empty())
+				.flatMap((account) -> Mono.fromCallable(() -> matches(account, credentials.password()))
+					.subscribeOn(Schedulers.boundedElastic())
+					.flatMap((ok) -> {
+						if (ok) {
+							this.throttle.succeeded(email);
+							return Mono.just(account.get());
+						}
+						this.throttle.failed(email, address);
+						return Mono.error(new IdentityExceptions.BadCredentials());
+					}));
+		});
+	}
+
+	Mono<Account> findById(String id) {
+		return this.mongo.findById(id, Account.class);
+	}
+
+	Mono<Account> findByEmail(String email) {
+		return this.mongo.findOne(new Query(Criteria.where("email").is(Account.normalise(email))), Account.class);
+	}
+
+	private boolean matches(java.util.Optional<Account> account, String password) {
+		if (account.isEmpty() || password.getBytes(StandardCharsets.UTF_8).length > 72) {
+			this.passwords.matches(password, this.unknownAccountHash);
+			return false;
+		}
+		return this.passwords.matches(password, account.get().passwordHash());
+	}
+
+}

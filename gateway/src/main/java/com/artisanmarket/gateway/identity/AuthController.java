@@ -1,0 +1,55 @@
+package com.artisanmarket.gateway.identity;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+	private final Accounts accounts;
+
+	private final TokenIssuer tokens;
+
+	AuthController(Accounts accounts, TokenIssuer tokens) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+	}
+
+	@PostMapping("/register")
+	Mono<ResponseEntity<UserView>> register(@Valid @RequestBody Registration registration) {
+		return this.accounts.register(registration)
+			.map((account) -> ResponseEntity.created(URI.create("/api/auth/me")).body(UserView.of(account)));
+	}
+
+	@PostMapping("/login")
+	Mono<TokenResponse> login(@Valid @RequestBody Credentials credentials, ServerWebExchange exchange) {
+		return this.accounts.authenticate(credentials, clientAddress(exchange)).map(this.tokens::issue);
+	}
+
+	@GetMapping("/me")
+	Mono<UserView> me(@AuthenticationPrincipal Jwt token) {
+		return this.accounts.findById(token.getSubject())
+			.map(UserView::of)
+			.switchIfEmpty(Mono.error(new IdentityExceptions.BadCredentials()));
+	}
+
+	private static String clientAddress(ServerWebExchange exchange) {
+		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : "unknown";
+	}
+
+}

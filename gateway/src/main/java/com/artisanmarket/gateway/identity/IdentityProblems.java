@@ -1,0 +1,79 @@
+package com.artisanmarket.gateway.identity;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.artisanmarket.gateway.edge.Problems;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * The gateway's own endpoints answer errors as {@code problem+json}, like the services.
+ */
+@RestControllerAdvice
+class IdentityProblems extends ResponseEntityExceptionHandler {
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		List<Map<String, String>> errors = ex.getFieldErrors()
+			.stream()
+			.sorted(Comparator.comparing(FieldError::getField))
+			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.toList();
+		return handleExceptionInternal(ex, validation(errors), headers, HttpStatus.BAD_REQUEST, exchange);
+	}
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
+				"The request body is missing or is not well-formed JSON of the expected shape.");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+	}
+
+	@ExceptionHandler(IdentityExceptions.InvalidField.class)
+	ProblemDetail invalidField(IdentityExceptions.InvalidField ex) {
+		return validation(List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+	}
+
+	@ExceptionHandler(IdentityExceptions.EmailTaken.class)
+	ProblemDetail emailTaken(IdentityExceptions.EmailTaken ex) {
+		return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler(IdentityExceptions.BadCredentials.class)
+	ProblemDetail badCredentials(IdentityExceptions.BadCredentials ex) {
+		return Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized", ex.getMessage());
+	}
+
+	@ExceptionHandler(IdentityExceptions.Throttled.class)
+	ResponseEntity<ProblemDetail> throttled(IdentityExceptions.Throttled ex) {
+		long seconds = Math.max(1, ex.retryAfter().toSeconds());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS, "Too many requests",
+					ex.getMessage()));
+	}
+
+	private static ProblemDetail validation(List<Map<String, String>> errors) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request",
+				"Some fields are missing or invalid; see errors.");
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+}

@@ -1,0 +1,79 @@
+package com.artisanmarket.gateway.edge;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import com.artisanmarket.testsupport.Http;
+import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(InfrastructureTestConfiguration.class)
+class EdgeIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void refusesAJsonBodyOverOneMebibyteCleanly() {
+		String big = "{\"displayName\": \"" + "x".repeat(1024 * 1024 + 10) + "\"}";
+
+		HttpResponse<String> response = Http.postJson(url("/api/auth/register"), big);
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(Http.json(response).path("title").asString()).isEqualTo("Payload too large");
+	}
+
+	@Test
+	void setsSecurityHeaders() {
+		HttpResponse<String> response = Http.get(url("/.well-known/jwks.json"));
+
+		assertThat(response.headers().firstValue("Content-Security-Policy"))
+			.hasValue(GatewaySecurity.CONTENT_SECURITY_POLICY);
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+	}
+
+	@Test
+	void passesARequestIdThroughOrMakesOne() {
+		HttpResponse<String> given = Http.get(url("/.well-known/jwks.json"), Map.of("X-Request-Id", "checkout-42"));
+		HttpResponse<String> made = Http.get(url("/.well-known/jwks.json"));
+		HttpResponse<String> hostile = Http.get(url("/.well-known/jwks.json"),
+				Map.of("X-Request-Id", "<script>alert(1)</script>"));
+
+		assertThat(given.headers().firstValue("X-Request-Id")).hasValue("checkout-42");
+		assertThat(made.headers().firstValue("X-Request-Id")).hasValueSatisfying((id) -> assertThat(id).hasSize(36));
+		assertThat(hostile.headers().firstValue("X-Request-Id"))
+			.hasValueSatisfying((id) -> assertThat(id).doesNotContain("<"));
+	}
+
+	@Test
+	void allowsNoOtherOriginByDefault() throws Exception {
+		HttpRequest preflight = HttpRequest.newBuilder(URI.create(url("/api/auth/login")))
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "https://elsewhere.example")
+			.header("Access-Control-Request-Method", "POST")
+			.build();
+
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(preflight, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+}

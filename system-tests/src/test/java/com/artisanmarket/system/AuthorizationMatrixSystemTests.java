@@ -1,0 +1,111 @@
+package com.artisanmarket.system;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.artisanmarket.launcher.Stack;
+import com.artisanmarket.testsupport.Http;
+import com.artisanmarket.testsupport.MarketplaceStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint that exists, called by each kind of caller, through the gateway and
+ * straight at the service port: the status must be the expected one. Each issue that adds
+ * an endpoint adds its rows.
+ */
+class AuthorizationMatrixSystemTests {
+
+	private static final MarketplaceStack marketplace = MarketplaceStack.shared();
+
+	private static final List<String> ACTORS = List.of("anonymous", "buyer", "another buyer", "artisan owner",
+			"another artisan", "admin");
+
+	private static Map<String, Users.User> users;
+
+	private static String ownedProfileId;
+
+	@BeforeAll
+	static void people() {
+		Users.User owner = Users.signUp(marketplace, "ARTISAN");
+		users = Map.of("buyer", Users.signUp(marketplace, "BUYER"), "another buyer", Users.signUp(marketplace, "BUYER"),
+				"artisan owner", owner, "admin", Users.admin(marketplace));
+		HttpResponse<String> profile = Http.postJson(marketplace.gatewayUrl() + "/api/artisans",
+				profile("Owner's Workshop"), owner.authorization());
+		assertThat(profile.statusCode()).as(profile.body()).isEqualTo(201);
+		ownedProfileId = Http.json(profile).path("id").asString();
+	}
+
+	@TestFactory
+	List<DynamicTest> everyEndpointAnswersEachCallerAsExpected() {
+		List<Row> rows = List.of(
+				new Row("POST /api/auth/register", null,
+						(base) -> (actor) -> Http.postJson(base + "/api/auth/register",
+								Http.toJson(Map.of("email", "new." + UUID.randomUUID() + "@example.com", "password",
+										"a-good-password", "displayName", "New", "role", "BUYER")),
+								headers(actor)),
+						expect(201, 201, 201, 201, 201, 201)),
+				new Row("GET /api/auth/me", null, (base) -> (actor) -> Http.get(base + "/api/auth/me", headers(actor)),
+						expect(401, 200, 200, 200, 200, 200)),
+				new Row("GET /.well-known/jwks.json", null,
+						(base) -> (actor) -> Http.get(base + "/.well-known/jwks.json", headers(actor)),
+						expect(200, 200, 200, 200, 200, 200)),
+				new Row("POST /api/artisans", Stack.ARTISAN_SERVICE,
+						(base) -> (actor) -> Http.postJson(base + "/api/artisans", profile("Another Workshop"),
+								headers(actor)),
+						expect(401, 403, 403, 409, 201, 403)),
+				new Row("GET /api/artisans/{id}", Stack.ARTISAN_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/artisans/" + ownedProfileId, headers(actor)),
+						expect(200, 200, 200, 200, 200, 200)));
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Row row : rows) {
+			List<String> bases = new ArrayList<>(List.of(marketplace.gatewayUrl()));
+			if (row.service() != null) {
+				bases.add(marketplace.url(row.service()));
+			}
+			for (String base : bases) {
+				String via = base.equals(marketplace.gatewayUrl()) ? "gateway" : row.service();
+				for (int i = 0; i < ACTORS.size(); i++) {
+					String actor = ACTORS.get(i);
+					int expected = row.expected().get(i);
+					tests.add(DynamicTest.dynamicTest(row.endpoint() + " as " + actor + " via " + via, () -> {
+						HttpResponse<String> response = row.call().apply(base).apply(actor);
+						assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+					}));
+				}
+			}
+		}
+		return tests;
+	}
+
+	/** The "another artisan" row needs an artisan without a profile each time. */
+	private static Map<String, String> headers(String actor) {
+		return switch (actor) {
+			case "anonymous" -> Map.of();
+			case "another artisan" -> Users.signUp(marketplace, "ARTISAN").authorization();
+			default -> users.get(actor).authorization();
+		};
+	}
+
+	private static String profile(String displayName) {
+		return Http
+			.toJson(Map.of("displayName", displayName, "craft", "jewellery", "city", "Bukhara", "country", "UZ"));
+	}
+
+	private static List<Integer> expect(Integer... statuses) {
+		return List.of(statuses);
+	}
+
+	record Row(String endpoint, String service, Function<String, Function<String, HttpResponse<String>>> call,
+			List<Integer> expected) {
+
+	}
+
+}
