@@ -38,9 +38,10 @@ public sealed interface OrderEvent extends MarketplaceEvent {
 	 * @param buyerId the buyer's account
 	 * @param lines the lines
 	 * @param total the total
+	 * @param placedAt when the order was placed (sales statistics count it in that month)
 	 * @param confirmedAt when
 	 */
-	record OrderConfirmed(String orderId, String buyerId, List<OrderLine> lines, Money total,
+	record OrderConfirmed(String orderId, String buyerId, List<OrderLine> lines, Money total, Instant placedAt,
 			Instant confirmedAt) implements OrderEvent {
 
 	}
@@ -68,10 +69,12 @@ public sealed interface OrderEvent extends MarketplaceEvent {
 	 * @param wasConfirmed whether it had been confirmed (its sale counted) before
 	 * @param cancelledBy the account that cancelled
 	 * @param reason why, if given
+	 * @param placedAt when the order was placed (statistics reverse the sale in that
+	 * month)
 	 * @param cancelledAt when
 	 */
 	record OrderCancelled(String orderId, String buyerId, List<OrderLine> lines, Money total, boolean wasConfirmed,
-			String cancelledBy, String reason, Instant cancelledAt) implements OrderEvent {
+			String cancelledBy, String reason, Instant placedAt, Instant cancelledAt) implements OrderEvent {
 
 	}
 

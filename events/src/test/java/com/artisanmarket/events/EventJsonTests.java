@@ -62,9 +62,9 @@ class EventJsonTests {
 						AT),
 				new StockReleased("o-1", List.of(new ReservedLine("p-1", 2)), "cancelled by buyer", AT),
 				new OrderPlaced("o-1", "u-buyer", List.of(LINE), PRICE.times(2), AT),
-				new OrderConfirmed("o-1", "u-buyer", List.of(LINE), PRICE.times(2), AT),
+				new OrderConfirmed("o-1", "u-buyer", List.of(LINE), PRICE.times(2), AT, AT),
 				new OrderRejected("o-1", "u-buyer", "Guba carpet: 1 left, 2 asked", AT),
-				new OrderCancelled("o-1", "u-buyer", List.of(LINE), PRICE.times(2), true, "u-buyer", null, AT),
+				new OrderCancelled("o-1", "u-buyer", List.of(LINE), PRICE.times(2), true, "u-buyer", null, AT, AT),
 				new OrderShipped("o-1", "u-buyer", List.of(new Shipment("a-1", List.of("p-1"), "AZ-POST-1", AT)), AT),
 				new OrderDelivered("o-1", "u-buyer", List.of(LINE), PRICE.times(2), AT));
 	}

@@ -63,7 +63,24 @@ class AuthorizationMatrixSystemTests {
 						expect(401, 403, 403, 409, 201, 403)),
 				new Row("GET /api/artisans/{id}", Stack.ARTISAN_SERVICE,
 						(base) -> (actor) -> Http.get(base + "/api/artisans/" + ownedProfileId, headers(actor)),
-						expect(200, 200, 200, 200, 200, 200)));
+						expect(200, 200, 200, 200, 200, 200)),
+				new Row("GET /api/artisans", Stack.ARTISAN_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/artisans?country=UZ", headers(actor)),
+						expect(200, 200, 200, 200, 200, 200)),
+				new Row("GET /api/artisans/me", Stack.ARTISAN_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/artisans/me", headers(actor)),
+						expect(401, 404, 404, 200, 404, 404)),
+				new Row("PUT /api/artisans/{id}", Stack.ARTISAN_SERVICE,
+						(base) -> (actor) -> Http.putJson(base + "/api/artisans/" + ownedProfileId,
+								profile("Owner's Workshop"), headers(actor)),
+						expect(401, 403, 403, 200, 403, 200)),
+				new Row("PUT /api/artisans/{id}/verification", Stack.ARTISAN_SERVICE,
+						(base) -> (actor) -> Http.putJson(base + "/api/artisans/" + ownedProfileId + "/verification",
+								Http.toJson(Map.of("status", "VERIFIED", "note", "workshop visited")), headers(actor)),
+						expect(401, 403, 403, 403, 403, 200)),
+				new Row("GET /api/artisans/{id}/stats", Stack.ARTISAN_SERVICE, (base) -> (actor) -> Http
+					.get(base + "/api/artisans/" + ownedProfileId + "/stats", headers(actor)),
+						expect(401, 404, 404, 200, 404, 200)));
 		List<DynamicTest> tests = new ArrayList<>();
 		for (Row row : rows) {
 			List<String> bases = new ArrayList<>(List.of(marketplace.gatewayUrl()));

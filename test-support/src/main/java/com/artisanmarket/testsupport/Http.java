@@ -43,6 +43,12 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(body)), headers);
 	}
 
+	public static HttpResponse<String> putJson(String url, String body, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body)), headers);
+	}
+
 	public static JsonNode json(HttpResponse<String> response) {
 		return json.readTree(response.body());
 	}

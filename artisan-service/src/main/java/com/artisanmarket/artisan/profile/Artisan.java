@@ -11,13 +11,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An artisan's profile, their shop window, as stored: with the outbox entries of the
- * events its changes caused, until the relay has published them.
+ * events its changes caused, until the relay has published them. {@code version} grows
+ * with every change and is the profile's {@code ETag}.
  */
 @Document(Artisan.COLLECTION)
 record Artisan(@Id String id, String ownerId, String displayName, String craft, String story, String city,
-		String country, List<String> languages, List<String> links, Status status, Instant createdAt, Instant updatedAt,
-		List<OutboxEntry> outbox) {
+		String country, List<String> languages, List<String> links, Status status, String verificationNote,
+		Instant createdAt, Instant updatedAt, long version, List<OutboxEntry> outbox) {
 
 	static final String COLLECTION = "artisans";
+
+	String etag() {
+		return "\"" + this.version + "\"";
+	}
 
 }

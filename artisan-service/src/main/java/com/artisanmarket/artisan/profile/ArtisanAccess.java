@@ -14,10 +14,16 @@ class ArtisanAccess {
 
 	@Bean
 	AuthorizationRules artisanRules() {
-		return (requests) -> requests.requestMatchers(HttpMethod.GET, "/api/artisans", "/api/artisans/*")
+		return (requests) -> requests.requestMatchers(HttpMethod.GET, "/api/artisans/me", "/api/artisans/*/stats")
+			.authenticated()
+			.requestMatchers(HttpMethod.GET, "/api/artisans", "/api/artisans/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/artisans")
-			.hasRole("ARTISAN");
+			.hasRole("ARTISAN")
+			.requestMatchers(HttpMethod.PUT, "/api/artisans/*/verification")
+			.hasRole("ADMIN")
+			.requestMatchers(HttpMethod.PUT, "/api/artisans/*")
+			.hasAnyRole("ARTISAN", "ADMIN");
 	}
 
 }

@@ -3,13 +3,18 @@ package com.artisanmarket.artisan.profile;
 import java.net.URI;
 
 import com.artisanmarket.support.security.Caller;
+import com.artisanmarket.support.web.PageRequest;
+import com.artisanmarket.support.web.PageView;
+import com.artisanmarket.support.web.PreconditionFailedException;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,12 +31,57 @@ class ArtisanController {
 	@PostMapping
 	ResponseEntity<ArtisanView> register(@Valid @RequestBody NewArtisan profile, Caller caller) {
 		Artisan artisan = this.profiles.register(profile, caller);
-		return ResponseEntity.created(URI.create("/api/artisans/" + artisan.id())).body(ArtisanView.of(artisan));
+		return ResponseEntity.created(URI.create("/api/artisans/" + artisan.id()))
+			.eTag(artisan.etag())
+			.body(ArtisanView.of(artisan, true));
+	}
+
+	@GetMapping
+	PageView<ArtisanView> search(@Valid ArtisanSearch search, @Valid PageRequest page, Caller caller) {
+		return this.profiles.search(search, page, caller)
+			.map((artisan) -> ArtisanView.of(artisan, caller.isOwnerOrAdmin(artisan.ownerId())));
+	}
+
+	@GetMapping("/me")
+	ResponseEntity<ArtisanView> mine(Caller caller) {
+		return withEtag(this.profiles.mine(caller), caller);
 	}
 
 	@GetMapping("/{id}")
-	ArtisanView get(@PathVariable String id) {
-		return ArtisanView.of(this.profiles.get(id));
+	ResponseEntity<ArtisanView> get(@PathVariable String id, Caller caller) {
+		return withEtag(this.profiles.get(id, caller), caller);
+	}
+
+	@PutMapping("/{id}")
+	ResponseEntity<ArtisanView> update(@PathVariable String id, @Valid @RequestBody NewArtisan profile,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+		return withEtag(this.profiles.update(id, profile, version(ifMatch), caller), caller);
+	}
+
+	@PutMapping("/{id}/verification")
+	ResponseEntity<ArtisanView> verify(@PathVariable String id, @Valid @RequestBody VerificationChange change,
+			Caller caller) {
+		return withEtag(this.profiles.changeVerification(id, change, caller), caller);
+	}
+
+	private static ResponseEntity<ArtisanView> withEtag(Artisan artisan, Caller caller) {
+		return ResponseEntity.ok()
+			.eTag(artisan.etag())
+			.body(ArtisanView.of(artisan, caller.isOwnerOrAdmin(artisan.ownerId())));
+	}
+
+	/** The version an {@code If-Match} names ({@code "3"} or {@code W/"3"}), if any. */
+	private static Long version(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+			return null;
+		}
+		String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+		try {
+			return Long.parseLong(tag);
+		}
+		catch (NumberFormatException ex) {
+			throw new PreconditionFailedException("If-Match " + ifMatch + " is not a version of this profile.");
+		}
 	}
 
 }

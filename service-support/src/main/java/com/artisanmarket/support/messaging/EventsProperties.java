@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * record goes to the dead-letter topic.
  *
  * @param publishes topics this service owns (created at start-up when missing)
- * @param consumes topics this service reads (their dead-letter topics are created)
+ * @param consumes topics this service reads (created when missing, with their dead-letter
+ * topics)
  * @param partitions partitions of created topics
  * @param retries attempts after the first before a record is dead-lettered
  * @param retryInterval the pause between attempts

@@ -24,7 +24,8 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * Consumption that never stalls on one bad record: bounded retries, then the record goes
  * to {@code <topic>-dlt} with the error in its headers and the partition moves on. Also
- * creates the service's topics and dead-letter topics.
+ * creates the topics the service publishes to and reads from (when missing) and their
+ * dead-letter topics.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @EnableConfigurationProperties(EventsProperties.class)
@@ -52,6 +53,9 @@ public class MessagingAutoConfiguration {
 			topics.add(TopicBuilder.name(topic).partitions(events.partitions()).build());
 		}
 		for (String topic : events.consumes()) {
+			// A consumer subscribed before its topic exists would wait for a metadata
+			// refresh.
+			topics.add(TopicBuilder.name(topic).partitions(events.partitions()).build());
 			topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(events.partitions()).build());
 		}
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -11,10 +12,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -43,6 +46,31 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 	}
 
 	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"Some parameters are invalid; see errors.");
+		problem.setType(Problems.VALIDATION);
+		problem.setTitle("Invalid request");
+		List<Map<String, String>> errors = new java.util.ArrayList<>();
+		ex.getParameterValidationResults()
+			.forEach((result) -> result.getResolvableErrors()
+				.forEach((error) -> errors.add(Map.of("field", fieldOf(result, error), "message",
+						String.valueOf(error.getDefaultMessage())))));
+		errors.sort(Comparator.comparing((error) -> error.get("field")));
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String fieldOf(ParameterValidationResult result, MessageSourceResolvable error) {
+		if (error instanceof FieldError fieldError) {
+			return fieldError.getField();
+		}
+		String name = result.getMethodParameter().getParameterName();
+		return (name != null) ? name : "parameter";
+	}
+
+	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -50,6 +78,14 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 		problem.setType(Problems.MALFORMED_REQUEST);
 		problem.setTitle("Malformed request");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler(PreconditionFailedException.class)
+	ProblemDetail preconditionFailed(PreconditionFailedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, ex.getMessage());
+		problem.setType(Problems.PRECONDITION_FAILED);
+		problem.setTitle("Precondition failed");
+		return problem;
 	}
 
 	@ExceptionHandler(ConflictException.class)

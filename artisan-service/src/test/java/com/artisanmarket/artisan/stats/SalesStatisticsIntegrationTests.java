@@ -1,0 +1,127 @@
+package com.artisanmarket.artisan.stats;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.artisanmarket.events.EventEnvelope;
+import com.artisanmarket.events.EventJson;
+import com.artisanmarket.events.Money;
+import com.artisanmarket.events.OrderEvent.OrderCancelled;
+import com.artisanmarket.events.OrderEvent.OrderConfirmed;
+import com.artisanmarket.events.OrderEvent.OrderDelivered;
+import com.artisanmarket.events.OrderEvent.OrderLine;
+import com.artisanmarket.events.Topics;
+import com.artisanmarket.testsupport.Http;
+import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
+import com.artisanmarket.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaOperations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(InfrastructureTestConfiguration.class)
+class SalesStatisticsIntegrationTests {
+
+	private static final Instant NOVEMBER = Instant.parse("2026-11-20T10:00:00Z");
+
+	private static final Instant DECEMBER = Instant.parse("2026-12-02T10:00:00Z");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	KafkaOperations<String, String> kafka;
+
+	@Test
+	void countsEachOrderOnceAndTakesBackACancelledSale() throws Exception {
+		String ownerAccount = "artisan-" + UUID.randomUUID();
+		String owner = TestTokens.bearer(ownerAccount, "ARTISAN");
+		HttpResponse<String> profile = Http.postJson(url("/api/artisans"), Http.toJson(
+				Map.of("displayName", "Gijduvan Ceramics", "craft", "ceramics", "city", "Gijduvan", "country", "UZ")),
+				Map.of("Authorization", owner));
+		String artisanId = Http.json(profile).path("id").asString();
+		String otherArtisan = UUID.randomUUID().toString();
+
+		OrderLine plates = line(artisanId, ownerAccount, "p-plate", "Blue plate", "25.00", 2);
+		OrderLine bowl = line(artisanId, ownerAccount, "p-bowl", "Green bowl", "40.50", 1);
+		OrderLine elsewhere = line(otherArtisan, "someone", "p-other", "Not ours", "99.00", 5);
+		EventEnvelope<OrderConfirmed> first = envelope(new OrderConfirmed("o-1-" + artisanId, "b-1",
+				List.of(plates, elsewhere), usd("149.00"), NOVEMBER, NOVEMBER));
+		EventEnvelope<OrderConfirmed> second = envelope(
+				new OrderConfirmed("o-2-" + artisanId, "b-2", List.of(bowl), usd("40.50"), DECEMBER, DECEMBER));
+		EventEnvelope<OrderConfirmed> third = envelope(
+				new OrderConfirmed("o-3-" + artisanId, "b-3", List.of(plates), usd("50.00"), DECEMBER, DECEMBER));
+		EventEnvelope<OrderCancelled> cancelThird = envelope(new OrderCancelled("o-3-" + artisanId, "b-3",
+				List.of(plates), usd("50.00"), true, "b-3", "changed my mind", DECEMBER, DECEMBER));
+		EventEnvelope<OrderDelivered> delivered = envelope(
+				new OrderDelivered("o-1-" + artisanId, "b-1", List.of(plates, elsewhere), usd("149.00"), DECEMBER));
+
+		for (EventEnvelope<?> event : List.of(first, first, second, third, cancelThird, cancelThird, second, delivered,
+				delivered)) {
+			this.kafka.send(Topics.ORDER_EVENTS, event.subject(), EventJson.write(event)).get();
+		}
+
+		JsonNode stats = await().atMost(Duration.ofSeconds(30))
+			.until(() -> Http
+				.json(Http.get(url("/api/artisans/" + artisanId + "/stats"), Map.of("Authorization", owner))),
+					(json) -> json.path("deliveredOrders").asLong() == 1 && json.path("orders").asLong() == 2);
+		assertThat(stats.path("unitsSold").asLong()).isEqualTo(3);
+		assertThat(stats.path("revenue").toString()).isEqualTo("[{\"amount\":\"90.50\",\"currency\":\"USD\"}]");
+		assertThat(stats.path("topProducts").get(0).path("title").asString()).isEqualTo("Blue plate");
+		assertThat(stats.path("topProducts").get(0).path("unitsSold").asLong()).isEqualTo(2);
+		assertThat(stats.path("monthly").get(0).path("month").asString()).isEqualTo("2026-11");
+		assertThat(stats.path("monthly").get(1).path("month").asString()).isEqualTo("2026-12");
+		assertThat(stats.path("monthly").get(1).path("orders").asLong()).as("December: one order stays").isEqualTo(1);
+		assertThat(stats.path("monthly").get(1).path("revenue").toString())
+			.isEqualTo("[{\"amount\":\"40.50\",\"currency\":\"USD\"}]");
+	}
+
+	@Test
+	void showsStatisticsOnlyToTheOwnerAndAdmins() {
+		String owner = TestTokens.bearer("artisan-" + UUID.randomUUID(), "ARTISAN");
+		String artisanId = Http
+			.json(Http.postJson(url("/api/artisans"), Http.toJson(Map.of("displayName", "Khiva Woodcarving", "craft",
+					"woodcarving", "city", "Khiva", "country", "UZ")), Map.of("Authorization", owner)))
+			.path("id")
+			.asString();
+		String stats = url("/api/artisans/" + artisanId + "/stats");
+
+		assertThat(Http.get(stats, Map.of("Authorization", owner)).statusCode()).isEqualTo(200);
+		assertThat(Http.get(stats, Map.of("Authorization", TestTokens.bearer("admin", "ADMIN"))).statusCode())
+			.isEqualTo(200);
+		assertThat(Http.get(stats, Map.of("Authorization", TestTokens.bearer("someone-else", "ARTISAN"))).statusCode())
+			.isEqualTo(404);
+		assertThat(Http.get(stats).statusCode()).isEqualTo(401);
+	}
+
+	private static OrderLine line(String artisanId, String ownerId, String productId, String title, String price,
+			int quantity) {
+		Money unit = usd(price);
+		return new OrderLine(productId, artisanId, ownerId, title, unit, quantity, unit.times(quantity));
+	}
+
+	private static Money usd(String amount) {
+		return Money.of(amount, "USD");
+	}
+
+	private static <E extends com.artisanmarket.events.MarketplaceEvent> EventEnvelope<E> envelope(E event) {
+		return EventEnvelope.wrap(event, "order-service", Instant.now(), null);
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+}
