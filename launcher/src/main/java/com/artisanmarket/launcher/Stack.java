@@ -48,8 +48,9 @@ public final class Stack {
 	}
 
 	public List<Part> services() {
-		return List.of(service(ARTISAN_SERVICE, this.config.ports().artisanService(), "artisans"),
-				service(CATALOG_SERVICE, this.config.ports().catalogService(), "catalog"),
+		Part catalog = service(CATALOG_SERVICE, this.config.ports().catalogService(), "catalog").withArguments(
+				List.of("--marketplace.catalog.artisan-service-url=" + local(this.config.ports().artisanService())));
+		return List.of(service(ARTISAN_SERVICE, this.config.ports().artisanService(), "artisans"), catalog,
 				service(ORDER_SERVICE, this.config.ports().orderService(), "orders"), gateway());
 	}
 

@@ -32,6 +32,10 @@ class AuthorizationMatrixSystemTests {
 
 	private static String ownedProfileId;
 
+	private static String ownedProductId;
+
+	private static String productToArchive;
+
 	@BeforeAll
 	static void people() {
 		Users.User owner = Users.signUp(marketplace, "ARTISAN");
@@ -41,6 +45,20 @@ class AuthorizationMatrixSystemTests {
 				profile("Owner's Workshop"), owner.authorization());
 		assertThat(profile.statusCode()).as(profile.body()).isEqualTo(201);
 		ownedProfileId = Http.json(profile).path("id").asString();
+		ownedProductId = listProduct(owner);
+		productToArchive = listProduct(owner);
+	}
+
+	private static String listProduct(Users.User owner) {
+		HttpResponse<String> product = Http.postJson(marketplace.gatewayUrl() + "/api/products", product(),
+				owner.authorization());
+		assertThat(product.statusCode()).as(product.body()).isEqualTo(201);
+		return Http.json(product).path("id").asString();
+	}
+
+	private static String product() {
+		return Http.toJson(Map.of("title", "Filigree earrings", "category", "JEWELRY", "price",
+				Map.of("amount", "45.00", "currency", "USD"), "stock", 4));
 	}
 
 	@TestFactory
@@ -78,9 +96,34 @@ class AuthorizationMatrixSystemTests {
 						(base) -> (actor) -> Http.putJson(base + "/api/artisans/" + ownedProfileId + "/verification",
 								Http.toJson(Map.of("status", "VERIFIED", "note", "workshop visited")), headers(actor)),
 						expect(401, 403, 403, 403, 403, 200)),
-				new Row("GET /api/artisans/{id}/stats", Stack.ARTISAN_SERVICE, (base) -> (actor) -> Http
-					.get(base + "/api/artisans/" + ownedProfileId + "/stats", headers(actor)),
-						expect(401, 404, 404, 200, 404, 200)));
+				new Row("GET /api/artisans/{id}/stats", Stack.ARTISAN_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/artisans/" + ownedProfileId + "/stats",
+								headers(actor)),
+						expect(401, 404, 404, 200, 404, 200)),
+				new Row("POST /api/products", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.postJson(base + "/api/products", product(), headers(actor)),
+						expect(401, 403, 403, 201, 409, 403)),
+				new Row("GET /api/products", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/products?q=filigree", headers(actor)),
+						expect(200, 200, 200, 200, 200, 200)),
+				new Row("GET /api/products/{id}", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/products/" + ownedProductId, headers(actor)),
+						expect(200, 200, 200, 200, 200, 200)),
+				new Row("GET /api/products/pricing", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/products/pricing?ids=" + ownedProductId,
+								headers(actor)),
+						expect(200, 200, 200, 200, 200, 200)),
+				new Row("PUT /api/products/{id}", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.putJson(base + "/api/products/" + ownedProductId, product(),
+								headers(actor)),
+						expect(401, 403, 403, 200, 403, 200)),
+				new Row("PATCH /api/products/{id}/stock", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.patchJson(base + "/api/products/" + ownedProductId + "/stock",
+								"{\"stock\": 5}", headers(actor)),
+						expect(401, 403, 403, 200, 403, 200)),
+				new Row("DELETE /api/products/{id} (archived once the owner has)", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.delete(base + "/api/products/" + productToArchive, headers(actor)),
+						expect(401, 403, 403, 200, 404, 200)));
 		List<DynamicTest> tests = new ArrayList<>();
 		for (Row row : rows) {
 			List<String> bases = new ArrayList<>(List.of(marketplace.gatewayUrl()));

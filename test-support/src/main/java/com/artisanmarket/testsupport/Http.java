@@ -49,6 +49,16 @@ public final class Http {
 			.PUT(HttpRequest.BodyPublishers.ofString(body)), headers);
 	}
 
+	public static HttpResponse<String> patchJson(String url, String body, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(body)), headers);
+	}
+
+	public static HttpResponse<String> delete(String url, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(URI.create(url)).DELETE(), headers);
+	}
+
 	public static JsonNode json(HttpResponse<String> response) {
 		return json.readTree(response.body());
 	}

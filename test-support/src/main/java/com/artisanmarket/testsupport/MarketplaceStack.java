@@ -150,6 +150,10 @@ public final class MarketplaceStack {
 		this.supervisor.resume(part(partName));
 	}
 
+	public boolean isRunning(String partName) {
+		return this.supervisor.running(part(partName)).isPresent();
+	}
+
 	public boolean isReady(String partName) {
 		return this.supervisor.isReady(part(partName));
 	}

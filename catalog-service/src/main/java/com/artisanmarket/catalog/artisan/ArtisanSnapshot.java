@@ -23,8 +23,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param appliedEvents the ids of the latest events applied
  */
 @Document(ArtisanSnapshot.COLLECTION)
-record ArtisanSnapshot(@Id String id, String ownerId, String displayName, String city, String country, Status status,
-		Instant updatedAt, long revision, List<String> appliedEvents) {
+public record ArtisanSnapshot(@Id String id, String ownerId, String displayName, String city, String country,
+		Status status, Instant updatedAt, long revision, List<String> appliedEvents) {
 
 	static final String COLLECTION = "artisans";
 

@@ -11,6 +11,7 @@ import com.artisanmarket.support.messaging.AppliedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,12 +30,31 @@ public class ArtisanSnapshots {
 
 	private final MongoOperations mongo;
 
-	ArtisanSnapshots(MongoOperations mongo) {
+	private final ArtisanServiceClient artisanService;
+
+	private final ApplicationEventPublisher events;
+
+	ArtisanSnapshots(MongoOperations mongo, ArtisanServiceClient artisanService, ApplicationEventPublisher events) {
 		this.mongo = mongo;
+		this.artisanService = artisanService;
+		this.events = events;
 	}
 
 	public Optional<ArtisanSnapshot> find(String artisanId) {
 		return Optional.ofNullable(this.mongo.findById(artisanId, ArtisanSnapshot.class));
+	}
+
+	/**
+	 * The profile of an account: from the read model, or, when it has not caught up with
+	 * a profile created moments ago, from artisan-service itself.
+	 * @param ownerId the account
+	 * @param bearerToken the caller's {@code Authorization} header, to ask as them
+	 * @return the profile, if the account has one
+	 */
+	public Optional<ArtisanSnapshot> forOwner(String ownerId, String bearerToken) {
+		ArtisanSnapshot known = this.mongo.findOne(new Query(Criteria.where("ownerId").is(ownerId)),
+				ArtisanSnapshot.class);
+		return (known != null) ? Optional.of(known) : this.artisanService.myProfile(bearerToken);
 	}
 
 	/**
@@ -53,14 +73,20 @@ public class ArtisanSnapshots {
 		update.set("updatedAt", envelope.time()).inc("revision", 1);
 		Query query = new Query(
 				Criteria.where("_id").is(envelope.subject()).andOperator(AppliedEvents.notYet(envelope.id())));
+		boolean applied;
 		try {
 			this.mongo.upsert(query, AppliedEvents.mark(update, envelope.id()), ArtisanSnapshot.class);
-			return true;
+			applied = true;
 		}
 		catch (DuplicateKeyException ex) {
 			logger.debug("{} {} for artisan {} was applied before", envelope.type(), envelope.id(), envelope.subject());
-			return false;
+			applied = false;
 		}
+		// Always the latest state, also on a redelivery: a crash may have come between
+		// the
+		// read model's update and the products' copy of it.
+		find(envelope.subject()).ifPresent((snapshot) -> this.events.publishEvent(new ArtisanChanged(snapshot)));
+		return applied;
 	}
 
 	private static Update profile(String ownerId, String displayName, String city, String country) {

@@ -2,19 +2,31 @@ package com.artisanmarket.catalog.product;
 
 import com.artisanmarket.support.security.AuthorizationRules;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * The catalogue is public to read (DESIGN.md); changes need a signed-in owner or admin.
+ * The catalogue is public to read (DESIGN.md); listing needs an ARTISAN, changes the
+ * owner or an ADMIN (checked in {@link Products}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CatalogProperties.class)
 class CatalogAccess {
 
 	@Bean
 	AuthorizationRules catalogRules() {
-		return (requests) -> requests.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**").permitAll();
+		return (requests) -> requests.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/products")
+			.hasRole("ARTISAN")
+			.requestMatchers(HttpMethod.PUT, "/api/products/*")
+			.hasAnyRole("ARTISAN", "ADMIN")
+			.requestMatchers(HttpMethod.PATCH, "/api/products/*/stock")
+			.hasAnyRole("ARTISAN", "ADMIN")
+			.requestMatchers(HttpMethod.DELETE, "/api/products/*")
+			.hasAnyRole("ARTISAN", "ADMIN");
 	}
 
 }

@@ -80,6 +80,25 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	@ExceptionHandler(ServiceUnavailableException.class)
+	ResponseEntity<ProblemDetail> serviceUnavailable(ServiceUnavailableException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setType(Problems.SERVICE_UNAVAILABLE);
+		problem.setTitle("Service unavailable");
+		problem.setProperty("service", ex.service());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+	}
+
+	@ExceptionHandler(FieldValidationException.class)
+	ProblemDetail invalidField(FieldValidationException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"Some fields are missing or invalid; see errors.");
+		problem.setType(Problems.VALIDATION);
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		return problem;
+	}
+
 	@ExceptionHandler(PreconditionFailedException.class)
 	ProblemDetail preconditionFailed(PreconditionFailedException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, ex.getMessage());

@@ -17,6 +17,8 @@ public final class Problems {
 
 	public static final URI PRECONDITION_FAILED = URI.create(BASE + "precondition-failed");
 
+	public static final URI SERVICE_UNAVAILABLE = URI.create(BASE + "service-unavailable");
+
 	public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
 
 	public static final URI FORBIDDEN = URI.create(BASE + "forbidden");

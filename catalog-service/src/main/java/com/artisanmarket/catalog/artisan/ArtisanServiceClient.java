@@ -1,0 +1,63 @@
+package com.artisanmarket.catalog.artisan;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Optional;
+
+import com.artisanmarket.events.ArtisanEvent.Status;
+import com.artisanmarket.support.web.ServiceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+/** Asks artisan-service for the caller's profile, for when the read model lags. */
+@Component
+class ArtisanServiceClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(ArtisanServiceClient.class);
+
+	private final RestClient client;
+
+	ArtisanServiceClient(@Value("${marketplace.catalog.artisan-service-url:http://127.0.0.1:8081}") String baseUrl) {
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+		requests.setReadTimeout(Duration.ofSeconds(3));
+		this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+	}
+
+	Optional<ArtisanSnapshot> myProfile(String bearerToken) {
+		try {
+			Profile profile = this.client.get()
+				.uri("/api/artisans/me")
+				.header("Authorization", bearerToken)
+				.retrieve()
+				.body(Profile.class);
+			return Optional.ofNullable(profile)
+				.map((p) -> new ArtisanSnapshot(p.id(), p.ownerId(), p.displayName(), p.city(), p.country(), p.status(),
+						null, 0, java.util.List.of()));
+		}
+		catch (RestClientResponseException ex) {
+			if (ex.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+				return Optional.empty();
+			}
+			logger.warn("artisan-service answered {} for the caller's profile", ex.getStatusCode());
+			throw new ServiceUnavailableException("artisan-service");
+		}
+		catch (RestClientException ex) {
+			logger.warn("artisan-service is unreachable: {}", ex.toString());
+			throw new ServiceUnavailableException("artisan-service");
+		}
+	}
+
+	record Profile(String id, String ownerId, String displayName, String city, String country, Status status) {
+
+	}
+
+}

@@ -1,0 +1,53 @@
+package com.artisanmarket.catalog.product;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A product as an artisan lists or edits it.
+ *
+ * @param title 3 to 120 characters
+ * @param description up to 5,000 characters
+ * @param category one of the categories
+ * @param materials what it is made of
+ * @param tags up to 20 words that help buyers find it
+ * @param price the unit price, above zero, at most two decimals, in an allowed currency
+ * @param stock units for sale, 0 to 100,000
+ * @param images up to 8: paths under /media/ or https URLs
+ */
+record NewProduct(@NotBlank @Size(min = 3, max = 120) String title, @Size(max = 5000) String description,
+		@NotNull Category category, @Size(max = 20) List<@NotBlank @Size(max = 60) String> materials,
+		@Size(max = 20) List<@NotBlank @Size(max = 40) String> tags, @NotNull @Valid PriceInput price,
+		@NotNull @Min(0) @Max(100_000) Integer stock,
+		@Size(max = 8) List<@NotNull @Pattern(regexp = "(/media/|https://)[^\\s]{1,300}",
+				message = "must be a /media/ path or an https URL") String> images) {
+
+	NewProduct {
+		materials = (materials != null) ? List.copyOf(materials) : List.of();
+		tags = (tags != null) ? List.copyOf(tags) : List.of();
+		images = (images != null) ? List.copyOf(images) : List.of();
+	}
+
+	/**
+	 * A price as sent: {@code {"amount": "12.50", "currency": "AZN"}}.
+	 *
+	 * @param amount above zero, at most two decimals
+	 * @param currency ISO 4217, one the marketplace accepts
+	 */
+	record PriceInput(
+			@NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 9, fraction = 2) BigDecimal amount,
+			@NotBlank @Pattern(regexp = "[A-Z]{3}") String currency) {
+
+	}
+
+}

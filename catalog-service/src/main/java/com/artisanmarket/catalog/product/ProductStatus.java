@@ -1,0 +1,8 @@
+package com.artisanmarket.catalog.product;
+
+/** Whether a product is for sale. */
+public enum ProductStatus {
+
+	ACTIVE, ARCHIVED
+
+}

@@ -1,0 +1,26 @@
+package com.artisanmarket.catalog.product;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.artisanmarket.events.Money;
+
+/** A product as the API shows it, with its maker. */
+record ProductView(String id, String artisanId, String ownerId, String title, String description, Category category,
+		List<String> materials, List<String> tags, Money price, int stock, List<String> images, ProductStatus status,
+		Maker artisan, Instant createdAt, Instant updatedAt) {
+
+	static ProductView of(Product product) {
+		return new ProductView(product.id(), product.artisanId(), product.ownerId(), product.title(),
+				product.description(), product.category(), product.materials(), product.tags(), product.price(),
+				product.stock(), product.images(), product.status(),
+				new Maker(product.artisanId(), product.artisanName(), product.artisanCity(), product.artisanCountry()),
+				product.createdAt(), product.updatedAt());
+	}
+
+	/** The artisan who made it. */
+	record Maker(String id, String displayName, String city, String country) {
+
+	}
+
+}

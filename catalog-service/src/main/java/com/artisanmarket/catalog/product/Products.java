@@ -1,0 +1,174 @@
+package com.artisanmarket.catalog.product;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.artisanmarket.catalog.artisan.ArtisanSnapshot;
+import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
+import com.artisanmarket.catalog.search.Folding;
+import com.artisanmarket.events.CatalogEvent.ProductArchived;
+import com.artisanmarket.events.CatalogEvent.ProductListed;
+import com.artisanmarket.events.CatalogEvent.ProductUpdated;
+import com.artisanmarket.events.Money;
+import com.artisanmarket.support.outbox.Outbox;
+import com.artisanmarket.support.security.Caller;
+import com.artisanmarket.support.web.ConflictException;
+import com.artisanmarket.support.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Listing, changing and archiving products. Each change is one single-document write that
+ * also appends its event to the product's outbox.
+ */
+@Service
+class Products {
+
+	private static final Logger logger = LoggerFactory.getLogger(Products.class);
+
+	private final MongoOperations mongo;
+
+	private final Outbox outbox;
+
+	private final ArtisanSnapshots artisans;
+
+	private final CatalogProperties properties;
+
+	private final Clock clock;
+
+	Products(MongoOperations mongo, Outbox outbox, ArtisanSnapshots artisans, CatalogProperties properties,
+			Clock clock) {
+		this.mongo = mongo;
+		this.outbox = outbox;
+		this.artisans = artisans;
+		this.properties = properties;
+		this.clock = clock;
+		// Used by real MongoDB; the embedded server accepts and ignores them (DESIGN.md).
+		for (String field : List.of("createdAt", "priceMinor", "artisanId", "category", "status")) {
+			mongo.indexOps(Product.class).createIndex(new Index(field, Sort.Direction.ASC));
+		}
+	}
+
+	Product list(NewProduct listing, Caller caller, String bearerToken) {
+		ArtisanSnapshot artisan = this.artisans.forOwner(caller.accountId(), bearerToken)
+			.orElseThrow(() -> new ConflictException("Create your artisan profile before listing products."));
+		Money price = price(listing);
+		String id = UUID.randomUUID().toString();
+		Instant now = this.clock.instant();
+		ProductListed listed = new ProductListed(id, artisan.id(), caller.accountId(), listing.title(),
+				listing.category().name(), price, listing.stock(), now);
+		Product product = new Product(id, artisan.id(), caller.accountId(), listing.title(), listing.description(),
+				listing.category(), listing.materials(), listing.tags(), price, minorUnits(price), listing.stock(),
+				listing.images(), ProductStatus.ACTIVE, artisan.displayName(), artisan.city(), artisan.country(),
+				artisan.status(), keywords(listing),
+				Folding.keywords(List.of(nonNull(artisan.displayName()), nonNull(artisan.city()))), now, now, List.of(),
+				List.of(this.outbox.entry(listed)));
+		this.mongo.insert(product);
+		this.outbox.publishSoon(Product.COLLECTION, id);
+		logger.info("Artisan {} listed product {}", artisan.id(), id);
+		return product;
+	}
+
+	/**
+	 * A product; an archived one or one of a suspended artisan only for its owner and
+	 * admins.
+	 */
+	Product get(String id, Caller caller) {
+		Product product = this.mongo.findById(id, Product.class);
+		if (product == null || (!ProductSearch.isPublic(product) && !caller.isOwnerOrAdmin(product.ownerId()))) {
+			throw new NotFoundException("product", id);
+		}
+		return product;
+	}
+
+	Product update(String id, NewProduct listing, Caller caller) {
+		Product current = owned(id, caller);
+		Money price = price(listing);
+		Instant now = this.clock.instant();
+		ProductUpdated updated = new ProductUpdated(id, current.artisanId(), current.ownerId(), listing.title(),
+				listing.category().name(), price, listing.stock(), now);
+		Update change = new Update().set("title", listing.title())
+			.set("description", listing.description())
+			.set("category", listing.category())
+			.set("materials", listing.materials())
+			.set("tags", listing.tags())
+			.set("price", price)
+			.set("priceMinor", minorUnits(price))
+			.set("stock", listing.stock())
+			.set("images", listing.images())
+			.set("keywords", keywords(listing));
+		return change(id, change, this.outbox.entry(updated), now);
+	}
+
+	Product changeStock(String id, int stock, Caller caller) {
+		Product current = owned(id, caller);
+		Instant now = this.clock.instant();
+		ProductUpdated updated = new ProductUpdated(id, current.artisanId(), current.ownerId(), current.title(),
+				current.category().name(), current.price(), stock, now);
+		return change(id, new Update().set("stock", stock), this.outbox.entry(updated), now);
+	}
+
+	Product archive(String id, Caller caller) {
+		Product current = owned(id, caller);
+		Instant now = this.clock.instant();
+		ProductArchived archived = new ProductArchived(id, current.artisanId(), current.ownerId(), caller.accountId(),
+				now);
+		return change(id, new Update().set("status", ProductStatus.ARCHIVED), this.outbox.entry(archived), now);
+	}
+
+	private Product change(String id, Update change, com.artisanmarket.support.outbox.OutboxEntry event, Instant now) {
+		change.set("updatedAt", now).push(Outbox.FIELD, event);
+		Product changed = this.mongo.findAndModify(new Query(Criteria.where("_id").is(id)), change,
+				FindAndModifyOptions.options().returnNew(true), Product.class);
+		if (changed == null) {
+			throw new NotFoundException("product", id);
+		}
+		this.outbox.publishSoon(Product.COLLECTION, id);
+		return changed;
+	}
+
+	private Product owned(String id, Caller caller) {
+		Product product = get(id, caller);
+		if (!caller.isOwnerOrAdmin(product.ownerId())) {
+			throw new AccessDeniedException("Only the artisan who listed it or an admin may change this product.");
+		}
+		return product;
+	}
+
+	private Money price(NewProduct listing) {
+		if (!this.properties.currencies().contains(listing.price().currency())) {
+			throw new InvalidFieldException("price.currency",
+					"must be one of " + new ArrayList<>(new java.util.TreeSet<>(this.properties.currencies())));
+		}
+		return new Money(listing.price().amount().setScale(2), listing.price().currency());
+	}
+
+	static long minorUnits(Money price) {
+		return price.amount().movePointRight(2).longValueExact();
+	}
+
+	private static String keywords(NewProduct listing) {
+		List<String> texts = new ArrayList<>(List.of(listing.title(), nonNull(listing.description())));
+		texts.addAll(listing.tags());
+		texts.addAll(listing.materials());
+		return Folding.keywords(texts);
+	}
+
+	private static String nonNull(String text) {
+		return (text != null) ? text : "";
+	}
+
+}

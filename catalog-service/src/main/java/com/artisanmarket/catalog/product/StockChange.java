@@ -1,0 +1,14 @@
+package com.artisanmarket.catalog.product;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * {@code PATCH /api/products/{id}/stock}: the units available from now on.
+ *
+ * @param stock 0 to 100,000
+ */
+record StockChange(@NotNull @Min(0) @Max(100_000) Integer stock) {
+
+}

@@ -1,0 +1,206 @@
+package com.artisanmarket.catalog.product;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
+import com.artisanmarket.events.ArtisanEvent.ArtisanRegistered;
+import com.artisanmarket.events.ArtisanEvent.ArtisanVerificationChanged;
+import com.artisanmarket.events.ArtisanEvent.Status;
+import com.artisanmarket.events.EventEnvelope;
+import com.artisanmarket.events.EventJson;
+import com.artisanmarket.events.Topics;
+import com.artisanmarket.testsupport.Http;
+import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
+import com.artisanmarket.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaOperations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(InfrastructureTestConfiguration.class)
+class ProductApiIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	KafkaOperations<String, String> kafka;
+
+	@Autowired
+	ArtisanSnapshots snapshots;
+
+	@Test
+	void anArtisanListsChangesRestocksAndArchivesAProduct() throws Exception {
+		Artisan maker = artisan("Şirvan Carpets", "Şamaxı");
+
+		HttpResponse<String> listed = Http.postJson(url("/api/products"), product("Şirvan carpet", "1200.00", 2),
+				maker.auth());
+		assertThat(listed.statusCode()).as(listed.body()).isEqualTo(201);
+		JsonNode body = Http.json(listed);
+		String id = body.path("id").asString();
+		assertThat(listed.headers().firstValue("Location")).hasValue("/api/products/" + id);
+		assertThat(body.path("artisan").path("displayName").asString()).isEqualTo("Şirvan Carpets");
+		assertThat(body.path("artisan").path("city").asString()).isEqualTo("Şamaxı");
+		assertThat(body.path("price").toString()).isEqualTo("{\"amount\":\"1200.00\",\"currency\":\"AZN\"}");
+
+		assertThat(Http.putJson(url("/api/products/" + id), product("Şirvan carpet, 2×3 m", "1350.00", 2), maker.auth())
+			.statusCode()).isEqualTo(200);
+		HttpResponse<String> restocked = patch("/api/products/" + id + "/stock", "{\"stock\": 7}", maker.auth());
+		assertThat(Http.json(restocked).path("stock").asInt()).isEqualTo(7);
+		assertThat(Http.json(Http.get(url("/api/products/" + id))).path("title").asString())
+			.isEqualTo("Şirvan carpet, 2×3 m");
+
+		assertThat(delete("/api/products/" + id, maker.auth()).statusCode()).isEqualTo(200);
+		assertThat(Http.get(url("/api/products/" + id)).statusCode()).isEqualTo(404);
+		assertThat(Http.get(url("/api/products/" + id), maker.auth()).statusCode()).as("the owner still sees it")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void letsOnlyTheOwnerOrAnAdminChangeAProduct() throws Exception {
+		Artisan maker = artisan("Lahij Copper", "Lahıc");
+		Artisan other = artisan("Other Workshop", "Baku");
+		String id = Http.json(Http.postJson(url("/api/products"), product("Copper tray", "80.00", 3), maker.auth()))
+			.path("id")
+			.asString();
+
+		assertThat(Http.putJson(url("/api/products/" + id), product("Mine now", "1.00", 3), other.auth()).statusCode())
+			.isEqualTo(403);
+		assertThat(patch("/api/products/" + id + "/stock", "{\"stock\": 0}", other.auth()).statusCode()).isEqualTo(403);
+		assertThat(delete("/api/products/" + id, other.auth()).statusCode()).isEqualTo(403);
+		assertThat(patch("/api/products/" + id + "/stock", "{\"stock\": 1}",
+				Map.of("Authorization", TestTokens.bearer("admin", "ADMIN")))
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesAnInvalidProductWithAnErrorPerField() {
+		Artisan maker = artisan("Validation Workshop", "Baku");
+		Map<String, Object> invalid = new HashMap<>();
+		invalid.put("title", "ab");
+		invalid.put("category", "CARPETS");
+		invalid.put("price", Map.of("amount", "10.001", "currency", "AZN"));
+		invalid.put("stock", 100_001);
+		invalid.put("tags", java.util.Collections.nCopies(21, "tag"));
+		invalid.put("images", java.util.Collections.nCopies(9, "https://images.example/a.png"));
+
+		HttpResponse<String> response = Http.postJson(url("/api/products"), Http.toJson(invalid), maker.auth());
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		List<String> fields = new ArrayList<>();
+		Http.json(response).path("errors").forEach((error) -> fields.add(error.path("field").asString()));
+		assertThat(fields).containsExactly("images", "price.amount", "stock", "tags", "title");
+
+		HttpResponse<String> currency = Http.postJson(url("/api/products"), Http.toJson(Map.of("title", "A bowl",
+				"category", "CERAMICS", "price", Map.of("amount", "10.00", "currency", "JPY"), "stock", 1)),
+				maker.auth());
+		assertThat(currency.statusCode()).isEqualTo(400);
+		assertThat(Http.json(currency).path("errors").get(0).path("field").asString()).isEqualTo("price.currency");
+	}
+
+	@Test
+	void hidesTheProductsOfASuspendedArtisanAndShowsThemAgainWhenReinstated() throws Exception {
+		Artisan maker = artisan("Suspended Looms " + UUID.randomUUID(), "Quba");
+		String id = Http.json(Http.postJson(url("/api/products"), product("Quba rug", "300.00", 1), maker.auth()))
+			.path("id")
+			.asString();
+
+		verification(maker, Status.SUSPENDED);
+		await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(url("/api/products/" + id)).statusCode() == 404);
+		assertThat(ids(Http.get(url("/api/products?artisanId=" + maker.id())))).isEmpty();
+		assertThat(Http.get(url("/api/products/pricing?ids=" + id)).body()).isEqualTo("[]");
+
+		verification(maker, Status.VERIFIED);
+		await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(url("/api/products/" + id)).statusCode() == 200);
+		assertThat(ids(Http.get(url("/api/products?artisanId=" + maker.id())))).containsExactly(id);
+	}
+
+	@Test
+	void needsAnArtisanProfileToListAndAnArtisanToTry() {
+		assertThat(Http
+			.postJson(url("/api/products"), product("Orphan", "1.00", 1),
+					Map.of("Authorization", TestTokens.bearer("buyer-" + UUID.randomUUID(), "BUYER")))
+			.statusCode()).isEqualTo(403);
+		assertThat(Http.postJson(url("/api/products"), product("Orphan", "1.00", 1)).statusCode()).isEqualTo(401);
+	}
+
+	private Artisan artisan(String name, String city) {
+		String account = "artisan-" + UUID.randomUUID();
+		String artisanId = UUID.randomUUID().toString();
+		EventEnvelope<ArtisanRegistered> registered = EventEnvelope.wrap(new ArtisanRegistered(artisanId, account, name,
+				"crafts", city, "AZ", List.of("az"), Status.PENDING, Instant.now()), "artisan-service", Instant.now(),
+				null);
+		try {
+			this.kafka.send(Topics.ARTISAN_EVENTS, artisanId, EventJson.write(registered)).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.snapshots.find(artisanId).isPresent());
+		return new Artisan(artisanId, account);
+	}
+
+	private void verification(Artisan artisan, Status status) throws Exception {
+		EventEnvelope<ArtisanVerificationChanged> changed = EventEnvelope
+			.wrap(new ArtisanVerificationChanged(artisan.id(), artisan.account(), Status.PENDING, status, null, "admin",
+					Instant.now()), "artisan-service", Instant.now(), null);
+		this.kafka.send(Topics.ARTISAN_EVENTS, artisan.id(), EventJson.write(changed)).get();
+	}
+
+	private static String product(String title, String price, int stock) {
+		return Http.toJson(Map.of("title", title, "description", "Hand-knotted wool, natural dyes.", "category",
+				"CARPETS", "materials", List.of("wool"), "tags", List.of("rug"), "price",
+				Map.of("amount", price, "currency", "AZN"), "stock", stock));
+	}
+
+	private HttpResponse<String> patch(String path, String body, Map<String, String> headers) throws Exception {
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+			.header("Content-Type", "application/json")
+			.method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body));
+		headers.forEach(request::header);
+		return java.net.http.HttpClient.newHttpClient()
+			.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> delete(String path, Map<String, String> headers) throws Exception {
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+			.DELETE();
+		headers.forEach(request::header);
+		return java.net.http.HttpClient.newHttpClient()
+			.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static List<String> ids(HttpResponse<String> response) {
+		List<String> ids = new ArrayList<>();
+		Http.json(response).path("items").forEach((item) -> ids.add(item.path("id").asString()));
+		return ids;
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	record Artisan(String id, String account) {
+
+		Map<String, String> auth() {
+			return Map.of("Authorization", TestTokens.bearer(this.account, "ARTISAN"));
+		}
+
+	}
+
+}
