@@ -36,6 +36,12 @@ class AuthorizationMatrixSystemTests {
 
 	private static String productToArchive;
 
+	private static String imageUrl;
+
+	/** The smallest well-formed PNG: a 1×1 image. */
+	private static final byte[] PNG = java.util.Base64.getDecoder()
+		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC");
+
 	@BeforeAll
 	static void people() {
 		Users.User owner = Users.signUp(marketplace, "ARTISAN");
@@ -47,6 +53,11 @@ class AuthorizationMatrixSystemTests {
 		ownedProfileId = Http.json(profile).path("id").asString();
 		ownedProductId = listProduct(owner);
 		productToArchive = listProduct(owner);
+		HttpResponse<String> image = Http.postFile(
+				marketplace.gatewayUrl() + "/api/products/" + ownedProductId + "/images", "file", "earrings.png",
+				"image/png", PNG, owner.authorization());
+		assertThat(image.statusCode()).as(image.body()).isEqualTo(201);
+		imageUrl = Http.json(image).path("url").asString();
 	}
 
 	private static String listProduct(Users.User owner) {
@@ -123,7 +134,15 @@ class AuthorizationMatrixSystemTests {
 						expect(401, 403, 403, 200, 403, 200)),
 				new Row("DELETE /api/products/{id} (archived once the owner has)", Stack.CATALOG_SERVICE,
 						(base) -> (actor) -> Http.delete(base + "/api/products/" + productToArchive, headers(actor)),
-						expect(401, 403, 403, 200, 404, 200)));
+						expect(401, 403, 403, 200, 404, 200)),
+				new Row("POST /api/products/{id}/images", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.postFile(
+								base + "/api/products/" + listProduct(users.get("artisan owner")) + "/images", "file",
+								"photo.png", "image/png", PNG, headers(actor)),
+						expect(401, 403, 403, 201, 403, 201)),
+				new Row("GET /media/{id}", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + imageUrl, headers(actor)),
+						expect(200, 200, 200, 200, 200, 200)));
 		List<DynamicTest> tests = new ArrayList<>();
 		for (Row row : rows) {
 			List<String> bases = new ArrayList<>(List.of(marketplace.gatewayUrl()));

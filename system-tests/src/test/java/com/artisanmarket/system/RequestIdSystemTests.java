@@ -34,7 +34,7 @@ class RequestIdSystemTests {
 					headers);
 
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		assertThat(created.headers().firstValue("X-Request-Id")).hasValue(requestId);
+		assertThat(created.headers().allValues("X-Request-Id")).containsExactly(requestId);
 		String profileId = Http.json(created).path("id").asString();
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(

@@ -59,6 +59,21 @@ public final class Http {
 		return send(HttpRequest.newBuilder(URI.create(url)).DELETE(), headers);
 	}
 
+	/** A {@code multipart/form-data} upload of one file, as a browser form sends it. */
+	public static HttpResponse<String> postFile(String url, String field, String filename, String contentType,
+			byte[] content, Map<String, String> headers) {
+		String boundary = "----marketplace" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), headers);
+	}
+
 	public static JsonNode json(HttpResponse<String> response) {
 		return json.readTree(response.body());
 	}

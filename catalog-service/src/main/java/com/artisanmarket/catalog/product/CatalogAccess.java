@@ -17,8 +17,10 @@ class CatalogAccess {
 
 	@Bean
 	AuthorizationRules catalogRules() {
-		return (requests) -> requests.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**")
+		return (requests) -> requests.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/media/*")
 			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/products/*/images")
+			.hasAnyRole("ARTISAN", "ADMIN")
 			.requestMatchers(HttpMethod.POST, "/api/products")
 			.hasRole("ARTISAN")
 			.requestMatchers(HttpMethod.PUT, "/api/products/*")

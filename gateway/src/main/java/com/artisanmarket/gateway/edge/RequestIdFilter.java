@@ -29,7 +29,13 @@ class RequestIdFilter implements WebFilter {
 		ServerWebExchange tagged = exchange.mutate()
 			.request((request) -> request.headers((headers) -> headers.set(HEADER, requestId)))
 			.build();
-		tagged.getResponse().getHeaders().set(HEADER, requestId);
+		// A routed service echoes the id itself; the gateway adds it only where none did.
+		tagged.getResponse().beforeCommit(() -> {
+			if (!tagged.getResponse().getHeaders().containsHeader(HEADER)) {
+				tagged.getResponse().getHeaders().set(HEADER, requestId);
+			}
+			return Mono.empty();
+		});
 		return chain.filter(tagged).contextWrite((context) -> context.put(CONTEXT_KEY, requestId));
 	}
 

@@ -1,0 +1,49 @@
+package com.artisanmarket.catalog.product;
+
+import com.artisanmarket.support.security.Caller;
+import com.artisanmarket.support.web.ConflictException;
+
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/** Adds an uploaded image to a product, for its owner or an admin, up to eight images. */
+@Component
+public class ProductImageAttacher {
+
+	static final int MAX_IMAGES = 8;
+
+	private final Products products;
+
+	private final MongoOperations mongo;
+
+	ProductImageAttacher(Products products, MongoOperations mongo) {
+		this.products = products;
+		this.mongo = mongo;
+	}
+
+	/**
+	 * Fails unless the caller may add an image to this product and it has room for one.
+	 */
+	public void checkCanAttach(String productId, Caller caller) {
+		Product product = this.products.get(productId, caller);
+		if (!caller.isOwnerOrAdmin(product.ownerId())) {
+			throw new AccessDeniedException("Only the artisan who listed it or an admin may add images.");
+		}
+		if (product.images().size() >= MAX_IMAGES) {
+			throw new ConflictException("A product has at most " + MAX_IMAGES + " images; remove one first.");
+		}
+	}
+
+	public void attach(String productId, String url, Caller caller) {
+		checkCanAttach(productId, caller);
+		Query withRoom = new Query(Criteria.where("_id").is(productId).and("images." + (MAX_IMAGES - 1)).exists(false));
+		if (this.mongo.updateFirst(withRoom, new Update().push("images", url), Product.class).getModifiedCount() == 0) {
+			throw new ConflictException("A product has at most " + MAX_IMAGES + " images; remove one first.");
+		}
+	}
+
+}
