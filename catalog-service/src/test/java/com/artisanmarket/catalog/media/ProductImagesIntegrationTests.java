@@ -7,20 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
-import com.artisanmarket.events.ArtisanEvent.ArtisanRegistered;
+import com.artisanmarket.catalog.artisan.KnownArtisans;
 import com.artisanmarket.events.ArtisanEvent.Status;
-import com.artisanmarket.events.EventEnvelope;
-import com.artisanmarket.events.EventJson;
-import com.artisanmarket.events.Topics;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
 import com.artisanmarket.testsupport.TestTokens;
@@ -33,7 +27,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(InfrastructureTestConfiguration.class)
@@ -119,15 +112,10 @@ class ProductImagesIntegrationTests {
 		return out.toByteArray();
 	}
 
-	private String artisan() throws Exception {
-		String account = "artisan-" + UUID.randomUUID();
-		String artisanId = UUID.randomUUID().toString();
-		EventEnvelope<ArtisanRegistered> registered = EventEnvelope.wrap(new ArtisanRegistered(artisanId, account,
-				"Rishtan Blue", "ceramics", "Rishtan", "UZ", List.of("uz"), Status.VERIFIED, Instant.now()),
-				"artisan-service", Instant.now(), null);
-		this.kafka.send(Topics.ARTISAN_EVENTS, artisanId, EventJson.write(registered)).get();
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.snapshots.find(artisanId).isPresent());
-		return TestTokens.bearer(account, "ARTISAN");
+	private String artisan() {
+		return KnownArtisans.register(this.kafka, this.snapshots, "Rishtan Blue", "Rishtan", "UZ", Status.VERIFIED)
+			.auth()
+			.get("Authorization");
 	}
 
 	private String product(String bearer) {

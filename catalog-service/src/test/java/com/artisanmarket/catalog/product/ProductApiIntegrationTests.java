@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
-import com.artisanmarket.events.ArtisanEvent.ArtisanRegistered;
+import com.artisanmarket.catalog.artisan.KnownArtisans;
+import com.artisanmarket.catalog.artisan.KnownArtisans.Artisan;
 import com.artisanmarket.events.ArtisanEvent.ArtisanVerificationChanged;
 import com.artisanmarket.events.ArtisanEvent.Status;
 import com.artisanmarket.events.EventEnvelope;
@@ -140,19 +141,7 @@ class ProductApiIntegrationTests {
 	}
 
 	private Artisan artisan(String name, String city) {
-		String account = "artisan-" + UUID.randomUUID();
-		String artisanId = UUID.randomUUID().toString();
-		EventEnvelope<ArtisanRegistered> registered = EventEnvelope.wrap(new ArtisanRegistered(artisanId, account, name,
-				"crafts", city, "AZ", List.of("az"), Status.PENDING, Instant.now()), "artisan-service", Instant.now(),
-				null);
-		try {
-			this.kafka.send(Topics.ARTISAN_EVENTS, artisanId, EventJson.write(registered)).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.snapshots.find(artisanId).isPresent());
-		return new Artisan(artisanId, account);
+		return KnownArtisans.register(this.kafka, this.snapshots, name, city, "AZ", Status.PENDING);
 	}
 
 	private void verification(Artisan artisan, Status status) throws Exception {
@@ -193,14 +182,6 @@ class ProductApiIntegrationTests {
 
 	private String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;
-	}
-
-	record Artisan(String id, String account) {
-
-		Map<String, String> auth() {
-			return Map.of("Authorization", TestTokens.bearer(this.account, "ARTISAN"));
-		}
-
 	}
 
 }

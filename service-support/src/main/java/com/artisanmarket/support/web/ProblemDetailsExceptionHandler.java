@@ -1,5 +1,7 @@
 package com.artisanmarket.support.web;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,43 +25,89 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error of a service as {@code application/problem+json} (RFC 9457) with a stable
  * {@code type}, a {@code title}, the {@code status} and a human {@code detail};
- * validation failures list each field's error under {@code errors}.
+ * validation failures of bodies and of query parameters list each field's error under
+ * {@code errors}.
  */
 @RestControllerAdvice
 public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 
+	private static final String INVALID_FIELDS = "Some fields are missing or invalid; see errors.";
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Some fields are missing or invalid; see errors.");
-		problem.setType(Problems.VALIDATION);
-		problem.setTitle("Invalid request");
-		List<Map<String, String>> errors = ex.getBindingResult()
+		List<Map<String, String>> errors = new ArrayList<>();
+		ex.getBindingResult()
 			.getFieldErrors()
-			.stream()
-			.sorted(Comparator.comparing(FieldError::getField))
-			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
-			.toList();
-		problem.setProperty("errors", errors);
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+			.forEach((error) -> errors.add(fieldError(error.getField(), error.getDefaultMessage())));
+		return handleExceptionInternal(ex, invalid(INVALID_FIELDS, errors), headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Some parameters are invalid; see errors.");
-		problem.setType(Problems.VALIDATION);
-		problem.setTitle("Invalid request");
-		List<Map<String, String>> errors = new java.util.ArrayList<>();
+		List<Map<String, String>> errors = new ArrayList<>();
 		ex.getParameterValidationResults()
 			.forEach((result) -> result.getResolvableErrors()
-				.forEach((error) -> errors.add(Map.of("field", fieldOf(result, error), "message",
-						String.valueOf(error.getDefaultMessage())))));
-		errors.sort(Comparator.comparing((error) -> error.get("field")));
-		problem.setProperty("errors", errors);
+				.forEach((error) -> errors.add(fieldError(fieldOf(result, error), error.getDefaultMessage()))));
+		return handleExceptionInternal(ex, invalid("Some parameters are invalid; see errors.", errors), headers,
+				HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
+				"The request body is missing or is not well-formed JSON of the expected shape.");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler(ServiceUnavailableException.class)
+	ResponseEntity<ProblemDetail> serviceUnavailable(ServiceUnavailableException ex) {
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
+				"Service unavailable", ex.getMessage());
+		problem.setProperty("service", ex.service());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+	}
+
+	@ExceptionHandler(FieldValidationException.class)
+	ProblemDetail invalidField(FieldValidationException ex) {
+		return invalid(INVALID_FIELDS, List.of(fieldError(ex.field(), ex.getMessage())));
+	}
+
+	@ExceptionHandler(PreconditionFailedException.class)
+	ProblemDetail preconditionFailed(PreconditionFailedException ex) {
+		return problem(HttpStatus.PRECONDITION_FAILED, Problems.PRECONDITION_FAILED, "Precondition failed",
+				ex.getMessage());
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException ex) {
+		return problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		return problem;
+	}
+
+	private static ProblemDetail invalid(String detail, List<Map<String, String>> errors) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", detail);
+		List<Map<String, String>> sorted = new ArrayList<>(errors);
+		sorted.sort(Comparator.comparing((error) -> error.get("field")));
+		problem.setProperty("errors", sorted);
+		return problem;
+	}
+
+	private static Map<String, String> fieldError(String field, String message) {
+		return Map.of("field", field, "message", String.valueOf(message));
 	}
 
 	private static String fieldOf(ParameterValidationResult result, MessageSourceResolvable error) {
@@ -68,59 +116,6 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 		}
 		String name = result.getMethodParameter().getParameterName();
 		return (name != null) ? name : "parameter";
-	}
-
-	@Override
-	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is missing or is not well-formed JSON of the expected shape.");
-		problem.setType(Problems.MALFORMED_REQUEST);
-		problem.setTitle("Malformed request");
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
-	}
-
-	@ExceptionHandler(ServiceUnavailableException.class)
-	ResponseEntity<ProblemDetail> serviceUnavailable(ServiceUnavailableException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setType(Problems.SERVICE_UNAVAILABLE);
-		problem.setTitle("Service unavailable");
-		problem.setProperty("service", ex.service());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
-	}
-
-	@ExceptionHandler(FieldValidationException.class)
-	ProblemDetail invalidField(FieldValidationException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Some fields are missing or invalid; see errors.");
-		problem.setType(Problems.VALIDATION);
-		problem.setTitle("Invalid request");
-		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-		return problem;
-	}
-
-	@ExceptionHandler(PreconditionFailedException.class)
-	ProblemDetail preconditionFailed(PreconditionFailedException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, ex.getMessage());
-		problem.setType(Problems.PRECONDITION_FAILED);
-		problem.setTitle("Precondition failed");
-		return problem;
-	}
-
-	@ExceptionHandler(ConflictException.class)
-	ProblemDetail conflict(ConflictException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setType(Problems.CONFLICT);
-		problem.setTitle("Conflict");
-		return problem;
-	}
-
-	@ExceptionHandler(NotFoundException.class)
-	ProblemDetail notFound(NotFoundException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setType(Problems.NOT_FOUND);
-		problem.setTitle("Not found");
-		return problem;
 	}
 
 }
