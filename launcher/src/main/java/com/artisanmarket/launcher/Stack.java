@@ -50,8 +50,10 @@ public final class Stack {
 	public List<Part> services() {
 		Part catalog = service(CATALOG_SERVICE, this.config.ports().catalogService(), "catalog").withArguments(
 				List.of("--marketplace.catalog.artisan-service-url=" + local(this.config.ports().artisanService())));
-		return List.of(service(ARTISAN_SERVICE, this.config.ports().artisanService(), "artisans"), catalog,
-				service(ORDER_SERVICE, this.config.ports().orderService(), "orders"), gateway());
+		Part orders = service(ORDER_SERVICE, this.config.ports().orderService(), "orders").withArguments(
+				List.of("--marketplace.orders.catalog-service-url=" + local(this.config.ports().catalogService())));
+		return List.of(service(ARTISAN_SERVICE, this.config.ports().artisanService(), "artisans"), catalog, orders,
+				gateway());
 	}
 
 	/** Every part, in start order. */

@@ -38,6 +38,8 @@ class AuthorizationMatrixSystemTests {
 
 	private static String imageUrl;
 
+	private static String buyersOrderId;
+
 	/** The smallest well-formed PNG: a 1×1 image. */
 	private static final byte[] PNG = java.util.Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC");
@@ -58,6 +60,11 @@ class AuthorizationMatrixSystemTests {
 				"image/png", PNG, owner.authorization());
 		assertThat(image.statusCode()).as(image.body()).isEqualTo(201);
 		imageUrl = Http.json(image).path("url").asString();
+		buyersOrderId = Http.json(placeOrder(users.get("buyer").authorization())).path("id").asString();
+	}
+
+	private static HttpResponse<String> placeOrder(Map<String, String> authorization) {
+		return placeOrderVia(marketplace.gatewayUrl(), authorization);
 	}
 
 	private static String listProduct(Users.User owner) {
@@ -142,7 +149,21 @@ class AuthorizationMatrixSystemTests {
 						expect(401, 403, 403, 201, 403, 201)),
 				new Row("GET /media/{id}", Stack.CATALOG_SERVICE,
 						(base) -> (actor) -> Http.get(base + imageUrl, headers(actor)),
-						expect(200, 200, 200, 200, 200, 200)));
+						expect(200, 200, 200, 200, 200, 200)),
+				new Row("POST /api/orders", Stack.ORDER_SERVICE,
+						(base) -> (actor) -> placeOrderVia(base, headers(actor)), expect(401, 202, 202, 403, 403, 403)),
+				new Row("GET /api/orders", Stack.ORDER_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/orders", headers(actor)), expect(401, 200, 200, 200,
+								200, 200)),
+				new Row("GET /api/orders/{id}", Stack.ORDER_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/orders/" + buyersOrderId,
+								headers(actor)),
+						expect(401, 200, 404, 200, 404, 200)),
+				new Row("POST /api/orders/{id}/cancel (a fresh order of the buyer's)", Stack.ORDER_SERVICE,
+						(base) -> (actor) -> Http.postJson(base + "/api/orders/"
+								+ Http.json(placeOrder(users.get("buyer").authorization())).path("id").asString()
+								+ "/cancel", "{}", headers(actor)),
+						expect(401, 200, 404, 403, 403, 200)));
 		List<DynamicTest> tests = new ArrayList<>();
 		for (Row row : rows) {
 			List<String> bases = new ArrayList<>(List.of(marketplace.gatewayUrl()));
@@ -162,6 +183,15 @@ class AuthorizationMatrixSystemTests {
 			}
 		}
 		return tests;
+	}
+
+	private static HttpResponse<String> placeOrderVia(String base, Map<String, String> authorization) {
+		Map<String, String> headers = new java.util.HashMap<>(authorization);
+		headers.put("Idempotency-Key", UUID.randomUUID().toString());
+		return Http.postJson(base + "/api/orders", Http.toJson(Map.of("items",
+				List.of(Map.of("productId", ownedProductId, "quantity", 1)), "shippingAddress", Map.of("fullName",
+						"Test Buyer", "line1", "Street 1", "city", "Baku", "postalCode", "AZ1000", "country", "AZ"))),
+				headers);
 	}
 
 	/** The "another artisan" row needs an artisan without a profile each time. */

@@ -15,6 +15,8 @@ public final class Problems {
 
 	public static final URI CONFLICT = URI.create(BASE + "conflict");
 
+	public static final URI UNPROCESSABLE = URI.create(BASE + "unprocessable");
+
 	public static final URI PRECONDITION_FAILED = URI.create(BASE + "precondition-failed");
 
 	public static final URI SERVICE_UNAVAILABLE = URI.create(BASE + "service-unavailable");

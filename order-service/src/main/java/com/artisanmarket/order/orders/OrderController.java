@@ -1,0 +1,99 @@
+package com.artisanmarket.order.orders;
+
+import java.net.URI;
+
+import com.artisanmarket.support.security.Caller;
+import com.artisanmarket.support.web.FieldValidationException;
+import com.artisanmarket.support.web.PageRequest;
+import com.artisanmarket.support.web.PageView;
+import com.artisanmarket.support.web.Problems;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+	private final Orders orders;
+
+	OrderController(Orders orders) {
+		this.orders = orders;
+	}
+
+	@PostMapping
+	ResponseEntity<OrderView> place(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@Valid @RequestBody NewOrder order, Caller buyer) {
+		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
+			throw new FieldValidationException("Idempotency-Key",
+					"the header is required: one new key (e.g. a UUID) per checkout, at most 128 characters");
+		}
+		Order placed = this.orders.place(order, idempotencyKey.trim(), buyer);
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/orders/" + placed.id()))
+			.body(OrderView.of(placed, buyer));
+	}
+
+	@GetMapping
+	PageView<OrderView> list(@RequestParam(required = false) OrderStatus status, @Valid PageRequest page,
+			Caller caller) {
+		return this.orders.list(status, page, caller).map((order) -> OrderView.of(order, caller));
+	}
+
+	@GetMapping("/{id}")
+	OrderView get(@PathVariable String id, Caller caller) {
+		return OrderView.of(this.orders.get(id, caller), caller);
+	}
+
+	@PostMapping("/{id}/cancel")
+	OrderView cancel(@PathVariable String id, @RequestBody(required = false) @Valid Reason reason, Caller caller) {
+		return OrderView.of(this.orders.cancel(id, caller, (reason != null) ? reason.reason() : null), caller);
+	}
+
+	@PostMapping("/{id}/shipments")
+	OrderView ship(@PathVariable String id, @RequestBody(required = false) @Valid ShipmentRequest shipment,
+			Caller caller) {
+		return OrderView.of(this.orders.ship(id, caller, (shipment != null) ? shipment.trackingRef() : null), caller);
+	}
+
+	@PostMapping("/{id}/delivery")
+	OrderView deliver(@PathVariable String id, Caller caller) {
+		return OrderView.of(this.orders.deliver(id, caller), caller);
+	}
+
+	@ExceptionHandler(UnprocessableOrderException.class)
+	ProblemDetail unprocessable(UnprocessableOrderException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setType(Problems.UNPROCESSABLE);
+		problem.setTitle("Order cannot be placed");
+		problem.setProperty("lines", ex.lines());
+		return problem;
+	}
+
+	/**
+	 * @param reason why the order is cancelled, if the caller says
+	 */
+	record Reason(@Size(max = 500) String reason) {
+
+	}
+
+	/**
+	 * @param trackingRef the carrier's reference, if any
+	 */
+	record ShipmentRequest(@Size(max = 100) String trackingRef) {
+
+	}
+
+}
