@@ -40,6 +40,12 @@ class AuthorizationMatrixSystemTests {
 
 	private static String buyersOrderId;
 
+	/**
+	 * What the order rows buy: plenty of stock, so that every order of the matrix is
+	 * confirmed.
+	 */
+	private static String orderedProductId;
+
 	/** The smallest well-formed PNG: a 1×1 image. */
 	private static final byte[] PNG = java.util.Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC");
@@ -60,6 +66,12 @@ class AuthorizationMatrixSystemTests {
 				"image/png", PNG, owner.authorization());
 		assertThat(image.statusCode()).as(image.body()).isEqualTo(201);
 		imageUrl = Http.json(image).path("url").asString();
+		HttpResponse<String> plenty = Http.postJson(
+				marketplace.gatewayUrl() + "/api/products", Http.toJson(Map.of("title", "Filigree brooch", "category",
+						"JEWELRY", "price", Map.of("amount", "30.00", "currency", "USD"), "stock", 1000)),
+				owner.authorization());
+		assertThat(plenty.statusCode()).as(plenty.body()).isEqualTo(201);
+		orderedProductId = Http.json(plenty).path("id").asString();
 		buyersOrderId = Http.json(placeOrder(users.get("buyer").authorization())).path("id").asString();
 	}
 
@@ -163,6 +175,14 @@ class AuthorizationMatrixSystemTests {
 						(base) -> (actor) -> Http.postJson(base + "/api/orders/"
 								+ Http.json(placeOrder(users.get("buyer").authorization())).path("id").asString()
 								+ "/cancel", "{}", headers(actor)),
+						expect(401, 200, 404, 403, 403, 200)),
+				new Row("POST /api/orders/{id}/shipments (a fresh confirmed order)", Stack.ORDER_SERVICE,
+						(base) -> (actor) -> Http.postJson(base + "/api/orders/" + confirmedOrder() + "/shipments",
+								"{\"trackingRef\": \"AZPOST-1\"}", headers(actor)),
+						expect(401, 403, 403, 200, 404, 403)),
+				new Row("POST /api/orders/{id}/delivery (a fresh shipped order)", Stack.ORDER_SERVICE,
+						(base) -> (actor) -> Http.postJson(base + "/api/orders/" + shippedOrder() + "/delivery", "{}",
+								headers(actor)),
 						expect(401, 200, 404, 403, 403, 200)));
 		List<DynamicTest> tests = new ArrayList<>();
 		for (Row row : rows) {
@@ -189,9 +209,28 @@ class AuthorizationMatrixSystemTests {
 		Map<String, String> headers = new java.util.HashMap<>(authorization);
 		headers.put("Idempotency-Key", UUID.randomUUID().toString());
 		return Http.postJson(base + "/api/orders", Http.toJson(Map.of("items",
-				List.of(Map.of("productId", ownedProductId, "quantity", 1)), "shippingAddress", Map.of("fullName",
+				List.of(Map.of("productId", orderedProductId, "quantity", 1)), "shippingAddress", Map.of("fullName",
 						"Test Buyer", "line1", "Street 1", "city", "Baku", "postalCode", "AZ1000", "country", "AZ"))),
 				headers);
+	}
+
+	private static String confirmedOrder() {
+		Users.User buyer = users.get("buyer");
+		String id = Http.json(placeOrder(buyer.authorization())).path("id").asString();
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(60))
+			.until(() -> Http.json(Http.get(marketplace.gatewayUrl() + "/api/orders/" + id, buyer.authorization()))
+				.path("status")
+				.asString(), "CONFIRMED"::equals);
+		return id;
+	}
+
+	private static String shippedOrder() {
+		String id = confirmedOrder();
+		HttpResponse<String> shipped = Http.postJson(marketplace.gatewayUrl() + "/api/orders/" + id + "/shipments",
+				"{}", users.get("artisan owner").authorization());
+		assertThat(shipped.statusCode()).as(shipped.body()).isEqualTo(200);
+		return id;
 	}
 
 	/** The "another artisan" row needs an artisan without a profile each time. */
