@@ -144,6 +144,30 @@ class OrderSagaSystemTests {
 	}
 
 	@Test
+	void refusesUnknownProductsAndMixedCurrenciesWithAReasonPerLine() {
+		Workshop workshop = workshop("Mixed Currencies");
+		String dollars = workshop.list("Priced in dollars", 3);
+		HttpResponse<String> euros = Http.postJson(
+				marketplace.gatewayUrl() + "/api/products", Http.toJson(Map.of("title", "Priced in euros", "category",
+						"OTHER", "price", Map.of("amount", "20.00", "currency", "EUR"), "stock", 3)),
+				workshop.owner().authorization());
+		Users.User buyer = Users.signUp(marketplace, "BUYER");
+
+		HttpResponse<String> unknown = place(buyer, UUID.randomUUID().toString(),
+				Map.of(dollars, 1, "no-such-product", 1));
+		HttpResponse<String> mixed = place(buyer, UUID.randomUUID().toString(),
+				Map.of(dollars, 1, Http.json(euros).path("id").asString(), 1));
+
+		assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(422);
+		assertThat(Http.json(unknown).path("lines").get(0).path("productId").asString()).isEqualTo("no-such-product");
+		assertThat(mixed.statusCode()).as(mixed.body()).isEqualTo(422);
+		assertThat(Http.json(mixed).path("lines").toString()).contains("one order holds one currency");
+		assertThat(Http.json(Http.get(marketplace.gatewayUrl() + "/api/orders", buyer.authorization()))
+			.path("totalItems")
+			.asLong()).isZero();
+	}
+
+	@Test
 	void refusesWith503AndStoresNothingWhileTheCatalogueIsDown() {
 		String product = workshop("Ganja Silk").list("Silk scarf", 3);
 		Users.User buyer = Users.signUp(marketplace, "BUYER");
