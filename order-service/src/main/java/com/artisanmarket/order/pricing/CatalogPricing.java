@@ -5,6 +5,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -15,6 +20,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +30,13 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Prices order lines by asking catalog-service, guarded by Resilience4j: each call times
- * out (connect 1 s, answer 2 s), a failed call is retried twice (pricing is an idempotent
+ * Prices order lines by asking catalog-service, guarded by Resilience4j: a time limiter
+ * gives each call 3 s (the HTTP client's own timeouts, 1 s to connect and 2 s to answer,
+ * are a second guard), a failed or late call is retried twice (pricing is an idempotent
  * read), and a circuit breaker stops calling a catalogue that keeps failing. When the
  * catalogue cannot answer the order is refused with 503 and {@code Retry-After}; it is
  * never accepted unpriced.
@@ -42,6 +51,11 @@ public class CatalogPricing {
 	private final CircuitBreaker circuitBreaker;
 
 	private final Retry retry;
+
+	private final TimeLimiter timeLimiter = TimeLimiter.of("catalog-service",
+			TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(3)).cancelRunningFuture(true).build());
+
+	private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
 	CatalogPricing(@Value("${marketplace.orders.catalog-service-url:http://127.0.0.1:8082}") String baseUrl) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
@@ -70,11 +84,35 @@ public class CatalogPricing {
 	 * @return quotes by product id; a missing id is unknown, archived or unavailable
 	 * @throws ServiceUnavailableException when the catalogue cannot answer
 	 */
+	private PriceQuote[] withinTimeLimit(Supplier<PriceQuote[]> request) {
+		try {
+			return this.timeLimiter.executeFutureSupplier(() -> CompletableFuture.supplyAsync(request, this.calls));
+		}
+		catch (TimeoutException ex) {
+			throw new ResourceAccessException("catalog-service did not answer within 3 s");
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause
+					: new ResourceAccessException("pricing failed: " + ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ResourceAccessException("interrupted while pricing");
+		}
+		catch (Exception ex) {
+			throw new ResourceAccessException("pricing failed: " + ex);
+		}
+	}
+
 	public Map<String, PriceQuote> quotes(Collection<String> productIds) {
-		Supplier<PriceQuote[]> call = () -> this.client.get()
+		Supplier<PriceQuote[]> request = () -> this.client.get()
 			.uri((uri) -> uri.path("/api/products/pricing").queryParam("ids", String.join(",", productIds)).build())
 			.retrieve()
 			.body(PriceQuote[].class);
+		Supplier<PriceQuote[]> call = () -> withinTimeLimit(request);
 		try {
 			PriceQuote[] quotes = CircuitBreaker
 				.decorateSupplier(this.circuitBreaker, Retry.decorateSupplier(this.retry, call))
