@@ -62,6 +62,8 @@ class OrderSagaSystemTests {
 		JsonNode rejected = awaitStatus(buyer, id, "REJECTED");
 		JsonNode last = rejected.path("statusHistory").get(rejected.path("statusHistory").size() - 1);
 		assertThat(last.path("reason").asString()).contains(product).contains("1 in stock, 3 ordered");
+		assertThat(last.path("problems").toString()).isEqualTo(
+				"[{\"productId\":\"" + product + "\",\"code\":\"OUT_OF_STOCK\",\"requested\":3,\"available\":1}]");
 		assertThat(stock(product)).isEqualTo(1);
 	}
 

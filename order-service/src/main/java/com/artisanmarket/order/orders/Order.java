@@ -7,6 +7,7 @@ import com.artisanmarket.events.Money;
 import com.artisanmarket.support.outbox.OutboxEntry;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -44,9 +45,33 @@ public record Order(@Id String id, String buyerId, String idempotencyKey, String
 	 *
 	 * @param status the status reached
 	 * @param at when
-	 * @param reason why, if there is one to tell
+	 * @param reason why, if there is one to tell, in words
+	 * @param problems the lines that could not be reserved, when rejected for them, so a
+	 * client can tell the buyer in their own language
 	 */
-	public record Change(OrderStatus status, Instant at, String reason) {
+	public record Change(OrderStatus status, Instant at, String reason, List<LineProblem> problems) {
+
+		@PersistenceCreator
+		public Change {
+			problems = (problems != null) ? List.copyOf(problems) : List.of();
+		}
+
+		public Change(OrderStatus status, Instant at, String reason) {
+			this(status, at, reason, List.of());
+		}
+
+	}
+
+	/**
+	 * Why one line could not be reserved.
+	 *
+	 * @param productId the product
+	 * @param code {@code OUT_OF_STOCK}, {@code UNKNOWN_PRODUCT}, {@code ARCHIVED} or
+	 * {@code ARTISAN_SUSPENDED}
+	 * @param requested units ordered
+	 * @param available units in stock when it was tried
+	 */
+	public record LineProblem(String productId, String code, int requested, int available) {
 
 	}
 

@@ -266,15 +266,21 @@ public class Orders {
 		}
 	}
 
-	/** The order cannot be fulfilled: PENDING becomes REJECTED with the reason. */
-	public void reject(String id, String reason) {
+	/**
+	 * The order cannot be fulfilled: PENDING becomes REJECTED with the reason.
+	 * @param id the order
+	 * @param reason why, in words
+	 * @param problems the lines that could not be reserved, if that is why
+	 */
+	public void reject(String id, String reason, List<Order.LineProblem> problems) {
 		Order order = this.mongo.findById(id, Order.class);
 		if (order == null || order.status() != OrderStatus.PENDING) {
 			return;
 		}
 		OrderRejected rejected = new OrderRejected(id, order.buyerId(), reason, this.clock.instant());
-		if (transition(order, OrderStatus.REJECTED, reason, new Update(), rejected).isEmpty()) {
-			reject(id, reason);
+		Order.Change change = new Order.Change(OrderStatus.REJECTED, this.clock.instant(), reason, problems);
+		if (transition(order, change, new Update(), rejected).isEmpty()) {
+			reject(id, reason, problems);
 		}
 	}
 
@@ -293,8 +299,13 @@ public class Orders {
 	 * reads it again and decides anew)
 	 */
 	private Optional<Order> transition(Order order, OrderStatus to, String reason, Update update, OrderEvent event) {
-		Instant now = this.clock.instant();
-		update.set("status", to).push("statusHistory", new Order.Change(to, now, reason));
+		return transition(order, new Order.Change(to, this.clock.instant(), reason), update, event);
+	}
+
+	private Optional<Order> transition(Order order, Order.Change change, Update update, OrderEvent event) {
+		OrderStatus to = change.status();
+		String reason = change.reason();
+		update.set("status", to).push("statusHistory", change);
 		update.push(Outbox.FIELD, this.outbox.entry(event));
 		Optional<Order> changed = update(order, update);
 		changed.ifPresent(

@@ -1,11 +1,13 @@
 package com.artisanmarket.order.saga;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import com.artisanmarket.events.CatalogEvent.FailedLine;
 import com.artisanmarket.events.CatalogEvent.StockReservationFailed;
 import com.artisanmarket.events.CatalogEvent.StockReserved;
 import com.artisanmarket.events.Topics;
+import com.artisanmarket.order.orders.Order;
 import com.artisanmarket.order.orders.Orders;
 import com.artisanmarket.support.messaging.IncomingEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +33,8 @@ class CatalogEventsListener {
 		IncomingEvents.read(record).ifPresent((envelope) -> {
 			switch (envelope.data()) {
 				case StockReserved reserved -> this.orders.confirm(reserved.orderId());
-				case StockReservationFailed failed -> this.orders.reject(failed.orderId(), reason(failed));
+				case StockReservationFailed failed ->
+					this.orders.reject(failed.orderId(), reason(failed), problems(failed));
 				default -> {
 				}
 			}
@@ -40,6 +43,14 @@ class CatalogEventsListener {
 
 	static String reason(StockReservationFailed failed) {
 		return failed.lines().stream().map(CatalogEventsListener::reason).collect(Collectors.joining("; "));
+	}
+
+	static List<Order.LineProblem> problems(StockReservationFailed failed) {
+		return failed.lines()
+			.stream()
+			.map((line) -> new Order.LineProblem(line.productId(), line.reason().name(), line.requested(),
+					line.available()))
+			.toList();
 	}
 
 	private static String reason(FailedLine line) {

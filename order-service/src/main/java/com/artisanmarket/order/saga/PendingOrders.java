@@ -3,6 +3,7 @@ package com.artisanmarket.order.saga;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.artisanmarket.order.orders.Order;
 import com.artisanmarket.order.orders.OrderStatus;
@@ -57,7 +58,8 @@ class PendingOrders {
 		for (Order order : this.mongo.find(pending, Order.class)) {
 			if (order.createdAt().isBefore(now.minus(this.rejectAfter))) {
 				this.orders.reject(order.id(),
-						"the stock reservation did not answer within " + this.rejectAfter.toMinutes() + " min");
+						"the stock reservation did not answer within " + this.rejectAfter.toMinutes() + " min",
+						List.of());
 			}
 			else {
 				logger.info("Order {} is still pending; publishing OrderPlaced again", order.id());

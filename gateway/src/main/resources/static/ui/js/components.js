@@ -1,0 +1,48 @@
+// Pieces several pages share.
+import { h } from './dom.js';
+import { country, money, t } from './i18n.js';
+
+export const CATEGORIES = ['CARPETS', 'TEXTILES', 'CLOTHING', 'JEWELRY', 'CERAMICS', 'WOODWORK', 'METALWORK', 'PAPER', 'OTHER'];
+
+export const COUNTRIES = ['AZ', 'UZ', 'KZ', 'KG', 'TJ', 'TM', 'GE', 'TR', 'AE', 'DE', 'FR', 'GB', 'IT', 'NL', 'PL', 'US', 'CA'];
+
+/** A product's picture, or a patterned placeholder naming its category. */
+export function productImage(product, size = 'card') {
+  const src = product.images?.[0] ?? product.image;
+  if (src) return h('img', { class: `product-image ${size}`, src, alt: product.title, loading: 'lazy' });
+  return h('div', { class: `product-image placeholder ${size} cat-${(product.category || 'OTHER').toLowerCase()}`, role: 'img', 'aria-label': product.title },
+    h('span', { 'aria-hidden': 'true' }, t(`category.${product.category || 'OTHER'}`)));
+}
+
+export function productCard(product) {
+  const soldOut = product.stock <= 0;
+  return h('li', { class: 'card product-card', dataset: { productId: product.id } },
+    h('a', { href: `/products/${encodeURIComponent(product.id)}`, class: 'card-link' },
+      productImage(product),
+      h('span', { class: 'card-title' }, product.title)),
+    h('p', { class: 'card-maker' }, [product.artisan?.displayName, product.artisan?.city, country(product.artisan?.country)].filter(Boolean).join(' · ')),
+    h('p', { class: 'card-price' }, money(product.price),
+      soldOut ? h('span', { class: 'tag sold-out' }, t('product.soldOut')) : null));
+}
+
+export function productGrid(products) {
+  return h('ul', { class: 'product-grid' }, products.map(productCard));
+}
+
+/** Previous / next links over a paged answer; hrefFor(page) builds the link. */
+export function pager(result, hrefFor) {
+  if (!result || result.totalPages <= 1) return null;
+  const { page, totalPages } = result;
+  return h('nav', { class: 'pager', 'aria-label': t('pager.label') },
+    page > 0 ? h('a', { href: hrefFor(page - 1), rel: 'prev', class: 'button secondary' }, t('pager.previous')) : null,
+    h('span', { class: 'pager-position' }, t('pager.position', { page: page + 1, pages: totalPages })),
+    page + 1 < totalPages ? h('a', { href: hrefFor(page + 1), rel: 'next', class: 'button secondary' }, t('pager.next')) : null);
+}
+
+export function statusBadge(status, id) {
+  return h('span', { class: `status status-${status.toLowerCase()}`, id, dataset: { status } }, t(`status.${status}`));
+}
+
+export function pageHeading(text, ...rest) {
+  return h('h1', { tabindex: '-1', ...(rest[0] || {}) }, text);
+}

@@ -1,0 +1,143 @@
+// The storefront's shell: header, footer, language switch and a small router over the History API.
+import { h } from './dom.js';
+import { LANGUAGES, loadLanguages, language, setLanguage, t } from './i18n.js';
+import { session } from './session.js';
+import { cart } from './cart.js';
+import { errorView } from './errors.js';
+import { homePage } from './pages/home.js';
+import { searchPage } from './pages/search.js';
+import { productPage } from './pages/product.js';
+import { artisanPage } from './pages/artisan.js';
+import { cartPage } from './pages/cart.js';
+import { checkoutPage } from './pages/checkout.js';
+import { ordersPage, orderPage } from './pages/orders.js';
+import { signInPage, signUpPage } from './pages/account.js';
+
+const routes = [
+  [/^\/$/, homePage],
+  [/^\/search$/, searchPage],
+  [/^\/products\/([^/]+)$/, productPage],
+  [/^\/artisans\/([^/]+)$/, artisanPage],
+  [/^\/cart$/, cartPage],
+  [/^\/checkout$/, checkoutPage],
+  [/^\/orders$/, ordersPage],
+  [/^\/orders\/([^/]+)$/, orderPage],
+  [/^\/signin$/, signInPage],
+  [/^\/signup$/, signUpPage],
+];
+
+let leaving = [];
+let renderCount = 0;
+
+/** Goes to a path inside the app without reloading the page. */
+export function navigate(path, { replace = false } = {}) {
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  render();
+}
+
+async function render() {
+  leaving.forEach((stop) => stop());
+  leaving = [];
+  const mine = ++renderCount;
+  renderHeader();
+  renderFooter();
+  const main = document.getElementById('main');
+  const route = routes.find(([pattern]) => pattern.test(location.pathname));
+  const context = {
+    params: route ? location.pathname.match(route[0]).slice(1).map(decodeURIComponent) : [],
+    query: new URLSearchParams(location.search),
+    navigate,
+    /** Runs when the user leaves the page (stops polling and the like). */
+    onLeave: (stop) => leaving.push(stop),
+    /** False once the user has moved on, so a late answer is not drawn over the new page. */
+    current: () => mine === renderCount,
+  };
+  main.setAttribute('aria-busy', 'true');
+  main.replaceChildren(h('p', { class: 'loading' }, t('common.loading')));
+  let view;
+  try {
+    view = route ? await route[1](context) : notFound();
+  } catch (error) {
+    view = errorView(error);
+  }
+  if (!context.current()) return;
+  main.replaceChildren(view);
+  main.removeAttribute('aria-busy');
+  const heading = main.querySelector('h1');
+  document.title = heading ? `${heading.textContent} · ${t('brand.name')}` : t('brand.name');
+  if (moved) (heading || main).focus({ preventScroll: false });
+}
+
+function notFound() {
+  return h('section', { class: 'page narrow' },
+    h('h1', { tabindex: '-1' }, t('error.notFound.title')),
+    h('p', {}, t('error.notFound.text')),
+    h('p', {}, h('a', { href: '/' }, t('nav.home'))));
+}
+
+function renderHeader() {
+  const user = session.user();
+  const count = cart.count();
+  const search = h('form', { class: 'header-search', role: 'search', action: '/search',
+    onsubmit: (event) => {
+      event.preventDefault();
+      const q = event.target.elements.q.value.trim();
+      navigate(`/search${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+    } },
+  h('label', { class: 'visually-hidden', for: 'header-q' }, t('search.label')),
+  h('input', { id: 'header-q', name: 'q', type: 'search', placeholder: t('search.placeholder'),
+    value: location.pathname === '/search' ? new URLSearchParams(location.search).get('q') ?? '' : '' }),
+  h('button', { type: 'submit', class: 'button' }, t('search.submit')));
+  const languages = h('select', { id: 'language', class: 'language', onchange: (event) => setLanguage(event.target.value) },
+    LANGUAGES.map((option) => h('option', { value: option.code, lang: option.code, selected: option.code === language() }, option.name)));
+  const account = user
+    ? [h('a', { href: '/orders' }, t('nav.orders')),
+      h('span', { class: 'who', title: user.email }, user.displayName),
+      h('button', { type: 'button', class: 'link-button', id: 'sign-out',
+        onclick: () => { session.signOut(); navigate('/'); } }, t('nav.signOut'))]
+    : [h('a', { href: `/signin?next=${encodeURIComponent(location.pathname + location.search)}`, id: 'sign-in-link' }, t('nav.signIn')),
+      h('a', { href: '/signup' }, t('nav.signUp'))];
+  const focused = document.activeElement?.id;
+  document.getElementById('site-header').replaceChildren(
+    h('a', { class: 'skip-link', href: '#main' }, t('nav.skip')),
+    h('div', { class: 'header-bar' },
+      h('a', { class: 'brand', href: '/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '◆'), t('brand.name')),
+      search,
+      h('nav', { class: 'account-nav', 'aria-label': t('nav.account') },
+        h('a', { href: '/cart', id: 'cart-link' }, t('nav.cart'), ' ', h('span', { class: 'badge', id: 'cart-count' }, String(count)),
+          h('span', { class: 'visually-hidden' }, ` ${t('cart.itemsInCart', { n: count })}`)),
+        account,
+        h('span', { class: 'language-switch' },
+          h('label', { for: 'language', class: 'visually-hidden' }, t('nav.language')), languages))));
+  if (focused && document.getElementById('site-header').querySelector(`#${focused}`)) document.getElementById(focused).focus();
+}
+
+function renderFooter() {
+  document.getElementById('site-footer').replaceChildren(
+    h('p', {}, t('footer.tagline')),
+    h('p', { class: 'muted' }, t('footer.payment')));
+}
+
+let moved = false;
+
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[href]');
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const url = new URL(link.href, location.href);
+  if (url.origin !== location.origin || link.target || link.hasAttribute('download')) return;
+  if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/media/') || url.pathname.startsWith('/actuator')) return;
+  if (url.hash && url.pathname === location.pathname && url.search === location.search) return;
+  event.preventDefault();
+  moved = true;
+  navigate(url.pathname + url.search);
+});
+
+window.addEventListener('popstate', () => { moved = true; render(); });
+window.addEventListener('language-changed', () => render());
+window.addEventListener('cart-changed', () => renderHeader());
+window.addEventListener('session-changed', () => renderHeader());
+window.addEventListener('storage', (event) => { if (event.key === 'am.cart' || event.key === 'am.session') renderHeader(); });
+
+await loadLanguages();
+render();

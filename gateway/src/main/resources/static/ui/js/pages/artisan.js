@@ -1,0 +1,20 @@
+import { h } from '../dom.js';
+import { country, t } from '../i18n.js';
+import { api, query } from '../api.js';
+import { pageHeading, pager, productGrid } from '../components.js';
+
+export async function artisanPage({ params: [id], query: params }) {
+  const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
+  const [artisan, products] = await Promise.all([
+    api(`/api/artisans/${encodeURIComponent(id)}`).then((response) => response.data),
+    api(`/api/products${query({ artisanId: id, page, size: 20 })}`).then((response) => response.data),
+  ]);
+  return h('div', { class: 'page artisan-page' },
+    pageHeading(artisan.displayName),
+    h('p', { class: 'muted' }, [artisan.craft, artisan.city, country(artisan.country)].filter(Boolean).join(' · '),
+      artisan.status === 'VERIFIED' ? h('span', { class: 'tag verified' }, t('artisan.verified')) : null),
+    h('p', { class: 'story' }, artisan.story),
+    h('h2', {}, t('artisan.pieces')),
+    products.items.length ? productGrid(products.items) : h('p', { class: 'muted' }, t('search.none')),
+    pager(products, (target) => `/artisans/${encodeURIComponent(id)}${query({ page: target || '' })}`));
+}
