@@ -83,7 +83,10 @@ public final class Stack {
 	private Part mongo() {
 		int port = this.config.ports().mongo();
 		Path readyFile = readyFile(MONGO);
-		List<String> command = infraCommand(MONGO, "com.artisanmarket.infra.mongo.MongoServerMain");
+		// The wire server keeps every database's working set in its heap and scans for
+		// queries (it ignores non-unique indexes): a 100,000-product catalogue needs
+		// room.
+		List<String> command = infraCommand(MONGO, "com.artisanmarket.infra.mongo.MongoServerMain", "1536m");
 		command.addAll(List.of("--port", Integer.toString(port), "--file",
 				this.config.dataDir().resolve("mongo").resolve("marketplace.mv").toString(), "--ready-file",
 				readyFile.toString()));
@@ -94,7 +97,7 @@ public final class Stack {
 		int port = this.config.ports().kafka();
 		int controllerPort = this.config.ports().kafkaController();
 		Path readyFile = readyFile(KAFKA);
-		List<String> command = infraCommand(KAFKA, "com.artisanmarket.infra.kafka.KafkaServerMain");
+		List<String> command = infraCommand(KAFKA, "com.artisanmarket.infra.kafka.KafkaServerMain", "384m");
 		command.addAll(List.of("--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort),
 				"--log-dir", this.config.dataDir().resolve("kafka").toString(), "--ready-file", readyFile.toString()));
 		return new Part(KAFKA, List.of(port, controllerPort), command, new Part.ReadyFile(readyFile));
@@ -121,8 +124,8 @@ public final class Stack {
 		return new Part(GATEWAY, List.of(ports.gateway()), command, httpReadiness(ports.gateway()));
 	}
 
-	private List<String> infraCommand(String name, String mainClass) {
-		List<String> command = javaCommand(name, "384m");
+	private List<String> infraCommand(String name, String mainClass, String maxHeap) {
+		List<String> command = javaCommand(name, maxHeap);
 		command.addAll(List.of("-cp", infraJar() + File.pathSeparator + infraLib().resolve("*"), mainClass));
 		return command;
 	}

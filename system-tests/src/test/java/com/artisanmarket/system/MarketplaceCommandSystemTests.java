@@ -1,14 +1,17 @@
 package com.artisanmarket.system;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.artisanmarket.launcher.FreePorts;
+import com.artisanmarket.testsupport.Http;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -16,8 +19,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * README command 1 as a newcomer runs it: {@code ./marketplace up}, {@code status},
@@ -48,7 +53,7 @@ class MarketplaceCommandSystemTests {
 				Integer.toString(FreePorts.next()), "MARKETPLACE_KAFKA_CONTROLLER_PORT",
 				Integer.toString(FreePorts.next()), "MARKETPLACE_MONGO_PORT", Integer.toString(mongoPort)));
 
-		Result up = marketplace("up", "--no-build");
+		Result up = marketplace("up", "--no-build", "--no-demo");
 		assertThat(up.exitCode()).as(up.output()).isZero();
 		assertThat(up.output()).contains("Open http://127.0.0.1:" + gatewayPort + "/")
 			.contains("admin: admin@artisan-marketplace.local, password in "
@@ -63,7 +68,7 @@ class MarketplaceCommandSystemTests {
 		assertThat(down.exitCode()).as(down.output()).isZero();
 		assertThat(ourProcesses()).isEmpty();
 
-		Result again = marketplace("up", "--no-build");
+		Result again = marketplace("up", "--no-build", "--no-demo");
 		assertThat(again.exitCode()).as(again.output()).isZero();
 		assertThat(marker(mongoPort).countDocuments()).as("data kept across down and up").isEqualTo(1);
 
@@ -72,9 +77,61 @@ class MarketplaceCommandSystemTests {
 		assertThat(fresh.output()).contains("wiped " + this.dataDir);
 		assertThat(ourProcesses()).hasSize(6);
 		assertThat(marker(mongoPort).countDocuments()).as("nothing left after --fresh").isZero();
+		theDemoMarketplaceIsLoaded(fresh, "http://127.0.0.1:" + gatewayPort);
 
 		marketplace("down");
 		assertThat(ourProcesses()).isEmpty();
+	}
+
+	/**
+	 * The first start of an empty marketplace loads the demo through the API: the
+	 * storefront lists it, the demo buyer's order confirms, the demo artisan has sales;
+	 * and it is not loaded twice.
+	 */
+	private void theDemoMarketplaceIsLoaded(Result up, String gateway) throws Exception {
+		assertThat(up.output()).contains("Demo data loaded").contains("buyer@demo.artisan-marketplace.local");
+		JsonNode listed = Http.json(Http.get(gateway + "/api/products?inStock=true&size=50&sort=price_asc"));
+		assertThat(listed.path("totalItems").asLong()).isGreaterThanOrEqualTo(150);
+		assertThat(Http.get(gateway + "/").body()).contains("/ui/js/main.js");
+
+		String buyer = signIn(gateway, "buyer@demo.artisan-marketplace.local");
+		String product = listed.path("items").get(0).path("id").asString();
+		Map<String, String> headers = Map.of("Authorization", "Bearer " + buyer, "Idempotency-Key",
+				java.util.UUID.randomUUID().toString());
+		HttpResponse<String> placed = Http.postJson(gateway + "/api/orders",
+				Http.toJson(Map.of("items", List.of(Map.of("productId", product, "quantity", 1)), "shippingAddress",
+						Map.of("fullName", "Leyla Aliyeva", "line1", "Nizami 41", "city", "Baku", "postalCode",
+								"AZ1000", "country", "AZ"))),
+				headers);
+		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+		String order = Http.json(placed).path("id").asString();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> Http
+				.json(Http.get(gateway + "/api/orders/" + order, Map.of("Authorization", "Bearer " + buyer)))
+				.path("status")
+				.asString(), "CONFIRMED"::equals);
+
+		String artisan = signIn(gateway, "aysel.mammadova@demo.artisan-marketplace.local");
+		Map<String, String> asArtisan = Map.of("Authorization", "Bearer " + artisan);
+		String artisanId = Http.json(Http.get(gateway + "/api/artisans/me", asArtisan)).path("id").asString();
+		JsonNode stats = Http.json(Http.get(gateway + "/api/artisans/" + artisanId + "/stats", asArtisan));
+		assertThat(stats.path("orders").asLong()).isPositive();
+		assertThat(stats.path("deliveredOrders").asLong()).isPositive();
+		assertThat(stats.path("monthly")).isNotEmpty();
+
+		long products = Http.json(Http.get(gateway + "/api/products?size=1")).path("totalItems").asLong();
+		Result again = marketplace("seed");
+		assertThat(again.exitCode()).as(again.output()).isZero();
+		assertThat(again.output()).contains("not loading it again");
+		assertThat(Http.json(Http.get(gateway + "/api/products?size=1")).path("totalItems").asLong())
+			.isEqualTo(products);
+	}
+
+	private static String signIn(String gateway, String email) {
+		HttpResponse<String> login = Http.postJson(gateway + "/api/auth/login",
+				Http.toJson(Map.of("email", email, "password", "handmade-demo-2026")));
+		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+		return Http.json(login).path("accessToken").asString();
 	}
 
 	@Test

@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+	/** MVStore's page cache, in MB (its default is 16). */
+	private static final int CACHE_MB = 512;
+
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedMongo.class);
 
 	private final MongoServer server;
@@ -43,7 +46,11 @@ public final class EmbeddedMongo implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+		// Queries scan (the server ignores non-unique indexes): a page cache that holds
+		// the
+		// working set keeps a scan in memory instead of reading and decoding the file
+		// again.
+		MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
 		EmbeddedMongo mongo = start(new DurableH2Backend(store), port);
 		logger.info("MongoDB wire server ready on {} (data in {})", mongo.connectionString(), file);
 		return mongo;

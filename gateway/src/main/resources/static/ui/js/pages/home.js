@@ -8,7 +8,7 @@ export async function homePage() {
   let featured;
   let problem = null;
   try {
-    featured = (await api('/api/products?inStock=true&size=8')).data.items;
+    featured = varied((await api('/api/products?inStock=true&size=60')).data.items, 8);
   } catch (error) {
     problem = describe(error);
   }
@@ -26,4 +26,12 @@ export async function homePage() {
       h('h2', { id: 'featured-heading' }, t('home.featured')),
       problem ? h('p', { class: 'alert error', role: 'alert' }, problem)
         : featured.length ? productGrid(featured) : h('p', { class: 'muted' }, t('home.empty'))));
+}
+
+/** The newest pieces, one per artisan first, so the home page shows many workshops. */
+function varied(products, count) {
+  const seen = new Set();
+  const first = products.filter((product) => !seen.has(product.artisanId) && seen.add(product.artisanId));
+  const rest = products.filter((product) => !first.includes(product));
+  return [...first, ...rest].slice(0, count);
 }

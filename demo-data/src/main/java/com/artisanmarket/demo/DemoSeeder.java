@@ -1,0 +1,110 @@
+package com.artisanmarket.demo;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Loads the demo marketplace through the public API, as its people would: artisans sign
+ * up, write their profiles, list their pieces and upload pictures; the admin verifies
+ * most of them; buyers order, and orders move through every state a buyer or an artisan
+ * can cause (confirmed, shipped, delivered, cancelled, rejected for stock).
+ */
+final class DemoSeeder {
+
+	/** Left {@code PENDING} so the admin's verification queue is not empty. */
+	private static final int UNVERIFIED = 2;
+
+	private final HttpClient http;
+
+	private final String gateway;
+
+	private final Api admin;
+
+	private final DemoSet demo;
+
+	DemoSeeder(HttpClient http, String gateway, Api admin, DemoSet demo) {
+		this.http = http;
+		this.gateway = gateway;
+		this.admin = admin;
+		this.demo = demo;
+	}
+
+	Summary seed() throws Exception {
+		Instant started = Instant.now();
+		List<Workshop> workshops = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+			List<Future<Workshop>> opened = new ArrayList<>();
+			for (int i = 0; i < this.demo.artisans().size(); i++) {
+				DemoSet.Artisan artisan = this.demo.artisans().get(i);
+				boolean verify = i < this.demo.artisans().size() - UNVERIFIED;
+				opened.add(pool.submit(() -> open(artisan, verify)));
+			}
+			for (Future<Workshop> workshop : opened) {
+				workshops.add(workshop.get());
+			}
+		}
+		List<Api> buyers = this.demo.buyers()
+			.stream()
+			.map((buyer) -> Api.signUp(this.http, this.gateway, buyer.email(), this.demo.password(),
+					buyer.displayName(), "BUYER"))
+			.toList();
+		int orders = new DemoOrders(workshops, buyers).place();
+		return new Summary(workshops.size(), workshops.stream().mapToInt((w) -> w.products().size()).sum(), orders,
+				Duration.between(started, Instant.now()));
+	}
+
+	private Workshop open(DemoSet.Artisan artisan, boolean verify) {
+		Api account = Api.signUp(this.http, this.gateway, artisan.email(), this.demo.password(), artisan.displayName(),
+				"ARTISAN");
+		JsonNode profile = account
+			.post("/api/artisans",
+					Api.body("displayName", artisan.displayName(), "craft", artisan.craft(), "story", artisan.story(),
+							"city", artisan.city(), "country", artisan.country(), "languages", artisan.languages()),
+					201);
+		String artisanId = profile.path("id").asString();
+		if (verify) {
+			this.admin.put("/api/artisans/" + artisanId + "/verification",
+					Map.of("status", "VERIFIED", "note", "Workshop visited; pieces match the photos."));
+		}
+		List<Listed> listed = new ArrayList<>();
+		for (DemoSet.Product product : artisan.products()) {
+			JsonNode created = account.post("/api/products",
+					Api.body("title", product.title(), "description", product.description(), "category",
+							product.category(), "materials", product.materials(), "tags", product.tags(), "price",
+							Map.of("amount", product.price(), "currency", "USD"), "stock", product.stock()),
+					201);
+			String id = created.path("id").asString();
+			account.uploadImage(id, slug(product.title()) + ".png",
+					CraftPictures.png(artisan.pattern(), product.title().hashCode()));
+			listed.add(new Listed(id, product.stock()));
+		}
+		return new Workshop(account, artisanId, listed);
+	}
+
+	private static String slug(String title) {
+		String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+		return slug.isEmpty() ? "piece" : slug;
+	}
+
+	record Listed(String id, int stock) {
+
+	}
+
+	record Workshop(Api account, String artisanId, List<Listed> products) {
+
+	}
+
+	record Summary(int artisans, int products, int orders, Duration took) {
+
+	}
+
+}

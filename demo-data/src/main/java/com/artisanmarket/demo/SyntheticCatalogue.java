@@ -1,0 +1,133 @@
+package com.artisanmarket.demo;
+
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A large made-up catalogue for benchmarks ({@code ./marketplace seed --products N}):
+ * synthetic artisans list products with generated titles, descriptions and prices through
+ * the public API, many at a time; then a few searches are timed.
+ */
+final class SyntheticCatalogue {
+
+	private static final int IN_FLIGHT = 24;
+
+	private static final String[][] PLACES = { { "Guba", "AZ" }, { "Sheki", "AZ" }, { "Lahij", "AZ" },
+			{ "Ganja", "AZ" }, { "Baku", "AZ" }, { "Shamakhi", "AZ" }, { "Samarkand", "UZ" }, { "Bukhara", "UZ" },
+			{ "Rishtan", "UZ" }, { "Margilan", "UZ" }, { "Gijduvan", "UZ" }, { "Khiva", "UZ" }, { "Tashkent", "UZ" } };
+
+	private static final Map<String, String[]> NOUNS = Map.of("CARPETS",
+			new String[] { "carpet", "rug", "kilim", "runner", "prayer rug" }, "TEXTILES",
+			new String[] { "suzani", "kelaghayi scarf", "ikat cushion", "table runner", "wall hanging" }, "CLOTHING",
+			new String[] { "chapan", "embroidered cap", "silk dress", "vest", "shawl" }, "JEWELRY",
+			new String[] { "silver ring", "earrings", "bracelet", "pendant", "necklace" }, "CERAMICS",
+			new String[] { "plate", "bowl", "teapot", "vase", "lagan" }, "WOODWORK",
+			new String[] { "carved box", "lattice panel", "rahla stand", "spoon set", "chest" }, "METALWORK",
+			new String[] { "copper tray", "jug", "samovar", "lamp", "cezve" }, "PAPER",
+			new String[] { "silk paper notebook", "sketchbook", "miniature", "card set", "journal" }, "OTHER",
+			new String[] { "tar miniature", "felt doll", "leather bag", "tile", "ornament" });
+
+	private static final String[] ADJECTIVES = { "Hand-knotted", "Indigo", "Pomegranate", "Madder-red", "Walnut",
+			"Saffron", "Turquoise", "Hammered", "Carved", "Embroidered", "Gilded", "Tin-glazed", "Small", "Large",
+			"Festive", "Everyday", "Old-style", "Striped", "Silk", "Wool" };
+
+	private final HttpClient http;
+
+	private final String gateway;
+
+	private final String password;
+
+	SyntheticCatalogue(HttpClient http, String gateway, String password) {
+		this.http = http;
+		this.gateway = gateway;
+		this.password = password;
+	}
+
+	void run(int total) throws InterruptedException {
+		String run = Long.toString(System.currentTimeMillis(), 36);
+		int makers = Math.max(10, total / 2500);
+		System.out.printf("Listing %,d synthetic products by %d synthetic artisans through %s ...%n", total, makers,
+				this.gateway);
+		List<Api> accounts = new ArrayList<>();
+		for (int i = 0; i < makers; i++) {
+			String[] place = PLACES[i % PLACES.length];
+			Api maker = Api.signUp(this.http, this.gateway,
+					"maker-" + run + "-" + i + "@synthetic.artisan-marketplace.local", this.password,
+					"Workshop " + run + "-" + i, "ARTISAN");
+			maker.post("/api/artisans", Api.body("displayName", "Workshop " + place[0] + " " + run + "-" + i, "craft",
+					"Mixed crafts", "city", place[0], "country", place[1]), 201);
+			accounts.add(maker);
+		}
+		Instant started = Instant.now();
+		AtomicInteger done = new AtomicInteger();
+		AtomicInteger failed = new AtomicInteger();
+		Semaphore slots = new Semaphore(IN_FLIGHT);
+		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int i = 0; i < total; i++) {
+				slots.acquire();
+				int n = i;
+				threads.execute(() -> {
+					try {
+						list(accounts.get(n % accounts.size()), n, run);
+						int finished = done.incrementAndGet();
+						if (finished % Math.max(1, total / 10) == 0) {
+							long seconds = Math.max(1, Duration.between(started, Instant.now()).toSeconds());
+							System.out.printf("  %,d listed (%,d/s)%n", finished, finished / seconds);
+						}
+					}
+					catch (RuntimeException ex) {
+						if (failed.incrementAndGet() <= 5) {
+							System.err.println("  failed: " + ex.getMessage());
+						}
+					}
+					finally {
+						slots.release();
+					}
+				});
+			}
+		}
+		Duration took = Duration.between(started, Instant.now());
+		System.out.printf("Listed %,d products in %d s (%,.0f/s), %d failed.%n", done.get(), took.toSeconds(),
+				done.get() / Math.max(0.001, took.toMillis() / 1000.0), failed.get());
+		Api anyone = Api.anonymous(this.http, this.gateway);
+		for (String query : List.of("q=carpet", "q=silk&country=UZ", "category=CERAMICS&sort=price_asc",
+				"q=" + URLEncoder.encode("walnut chest", StandardCharsets.UTF_8),
+				"minPrice=100&maxPrice=200&inStock=true")) {
+			Instant before = Instant.now();
+			long found = anyone.get("/api/products?" + query + "&size=20").path("totalItems").asLong();
+			System.out.printf("  search %-40s %,9d found in %,6d ms%n", query, found,
+					Duration.between(before, Instant.now()).toMillis());
+		}
+	}
+
+	private static void list(Api maker, int n, String run) {
+		Random random = new Random(n * 31L + run.hashCode());
+		List<String> categories = List.copyOf(NOUNS.keySet());
+		String category = categories.get(random.nextInt(categories.size()));
+		String[] nouns = NOUNS.get(category);
+		String noun = nouns[random.nextInt(nouns.length)];
+		String[] place = PLACES[random.nextInt(PLACES.length)];
+		String title = ADJECTIVES[random.nextInt(ADJECTIVES.length)] + " " + noun + " from " + place[0] + " No. " + n;
+		String description = "A " + noun + " made by hand in " + place[0] + ". Synthetic listing " + run + "-" + n
+				+ " for load tests; every piece differs a little.";
+		int cents = 500 + random.nextInt(150_000);
+		maker.post("/api/products", Api.body(
+				"title", title, "description", description, "category", category, "materials",
+				List.of("wool", "silk", "copper", "clay", "walnut").subList(0, 1 + random.nextInt(3)), "tags",
+				List.of(noun.split(" ")[0], place[0].toLowerCase(java.util.Locale.ROOT)), "price", Map.of("amount",
+						String.format(java.util.Locale.ROOT, "%d.%02d", cents / 100, cents % 100), "currency", "USD"),
+				"stock", random.nextInt(40)), 201);
+	}
+
+}
