@@ -12,6 +12,8 @@ import { cartPage } from './pages/cart.js';
 import { checkoutPage } from './pages/checkout.js';
 import { ordersPage, orderPage } from './pages/orders.js';
 import { signInPage, signUpPage } from './pages/account.js';
+import { studioOrdersPage, studioPage, studioProductPage, studioProductsPage, studioProfilePage, studioStatsPage } from './pages/studio.js';
+import { adminArtisansPage, adminOrdersPage, adminPage } from './pages/admin.js';
 
 const routes = [
   [/^\/$/, homePage],
@@ -24,6 +26,15 @@ const routes = [
   [/^\/orders\/([^/]+)$/, orderPage],
   [/^\/signin$/, signInPage],
   [/^\/signup$/, signUpPage],
+  [/^\/studio$/, studioPage],
+  [/^\/studio\/profile$/, studioProfilePage],
+  [/^\/studio\/products$/, studioProductsPage],
+  [/^\/studio\/products\/([^/]+)$/, studioProductPage],
+  [/^\/studio\/orders$/, studioOrdersPage],
+  [/^\/studio\/stats$/, studioStatsPage],
+  [/^\/admin$/, adminPage],
+  [/^\/admin\/artisans$/, adminArtisansPage],
+  [/^\/admin\/orders$/, adminOrdersPage],
 ];
 
 let leaving = [];
@@ -92,7 +103,9 @@ function renderHeader() {
   const languages = h('select', { id: 'language', class: 'language', onchange: (event) => setLanguage(event.target.value) },
     LANGUAGES.map((option) => h('option', { value: option.code, lang: option.code, selected: option.code === language() }, option.name)));
   const account = user
-    ? [h('a', { href: '/orders' }, t('nav.orders')),
+    ? [session.hasRole('ARTISAN') ? h('a', { href: '/studio', id: 'studio-link' }, t('nav.studio')) : null,
+      session.hasRole('ADMIN') ? h('a', { href: '/admin', id: 'admin-link' }, t('nav.admin')) : null,
+      session.hasRole('BUYER') ? h('a', { href: '/orders' }, t('nav.orders')) : null,
       h('span', { class: 'who', title: user.email }, user.displayName),
       h('button', { type: 'button', class: 'link-button', id: 'sign-out',
         onclick: () => { session.signOut(); navigate('/'); } }, t('nav.signOut'))]

@@ -153,6 +153,9 @@ class ArtisanProfiles {
 		if (!caller.isAdmin()) {
 			filters.add(Criteria.where("status").ne(Status.SUSPENDED));
 		}
+		if (search.status() != null) {
+			filters.add(Criteria.where("status").is(search.status()));
+		}
 		if (search.country() != null) {
 			filters.add(Criteria.where("country").is(search.country()));
 		}

@@ -1,5 +1,6 @@
 package com.artisanmarket.artisan.profile;
 
+import com.artisanmarket.events.ArtisanEvent.Status;
 import com.artisanmarket.support.validation.CountryCode;
 import jakarta.validation.constraints.Size;
 
@@ -9,7 +10,10 @@ import jakarta.validation.constraints.Size;
  * @param country ISO 3166-1 alpha-2
  * @param craft part of the craft, any case
  * @param q words in the name, craft, city or story, any case
+ * @param status only artisans in this verification state (the admin's queue asks for
+ * {@code PENDING}); suspended ones stay hidden from everyone but admins
  */
-record ArtisanSearch(@CountryCode String country, @Size(max = 80) String craft, @Size(max = 100) String q) {
+record ArtisanSearch(@CountryCode String country, @Size(max = 80) String craft, @Size(max = 100) String q,
+		Status status) {
 
 }

@@ -115,6 +115,39 @@ class ArtisanProfileIntegrationTests {
 	}
 
 	@Test
+	void filtersByVerificationStatusForTheAdminsQueue() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String waiting = Http
+			.json(create(TestTokens.bearer("artisan-" + UUID.randomUUID(), "ARTISAN"), "Waiting " + tag, "Sheki", "AZ"))
+			.path("id")
+			.asString();
+		String verified = Http
+			.json(create(TestTokens.bearer("artisan-" + UUID.randomUUID(), "ARTISAN"), "Verified " + tag, "Sheki",
+					"AZ"))
+			.path("id")
+			.asString();
+		String suspended = Http
+			.json(create(TestTokens.bearer("artisan-" + UUID.randomUUID(), "ARTISAN"), "Suspended " + tag, "Sheki",
+					"AZ"))
+			.path("id")
+			.asString();
+		put("/api/artisans/" + verified + "/verification", Http.toJson(Map.of("status", "VERIFIED")),
+				Map.of("Authorization", this.admin));
+		put("/api/artisans/" + suspended + "/verification", Http.toJson(Map.of("status", "SUSPENDED")),
+				Map.of("Authorization", this.admin));
+
+		assertThat(
+				names(Http.get(url("/api/artisans?q=" + tag + "&status=PENDING"), Map.of("Authorization", this.admin))))
+			.containsExactly("Waiting " + tag);
+		assertThat(names(
+				Http.get(url("/api/artisans?q=" + tag + "&status=SUSPENDED"), Map.of("Authorization", this.admin))))
+			.containsExactly("Suspended " + tag);
+		assertThat(names(Http.get(url("/api/artisans?q=" + tag + "&status=SUSPENDED")))).isEmpty();
+		assertThat(Http.get(url("/api/artisans?status=LOST")).statusCode()).isEqualTo(400);
+		assertThat(waiting).isNotBlank();
+	}
+
+	@Test
 	void answersMeOnlyForAnAccountWithAProfile() {
 		String nobody = TestTokens.bearer("artisan-" + UUID.randomUUID(), "ARTISAN");
 

@@ -21,9 +21,10 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 @Configuration(proxyBeanMethods = false)
 class WebUi {
 
-	/** The storefront's paths; the studio and admin pages add theirs here. */
+	/** The storefront's, the artisan studio's and the admin pages' paths. */
 	static final String[] PAGES = { "/", "/search", "/products/{id}", "/artisans/{id}", "/cart", "/checkout", "/orders",
-			"/orders/{id}", "/signin", "/signup" };
+			"/orders/{id}", "/signin", "/signup", "/studio", "/studio/profile", "/studio/products",
+			"/studio/products/{id}", "/studio/orders", "/studio/stats", "/admin", "/admin/artisans", "/admin/orders" };
 
 	@Bean
 	RouterFunction<ServerResponse> webUiPages(@Value("classpath:/static/index.html") Resource page) {

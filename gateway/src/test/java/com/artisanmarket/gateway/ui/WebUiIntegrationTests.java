@@ -24,7 +24,9 @@ class WebUiIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/search?q=carpet", "/products/p-1", "/artisans/a-1", "/cart", "/checkout", "/orders",
-			"/orders/o-1", "/signin?next=/cart", "/signup" })
+			"/orders/o-1", "/signin?next=/cart", "/signup", "/studio", "/studio/profile", "/studio/products",
+			"/studio/products/new", "/studio/orders?status=CONFIRMED", "/studio/stats", "/admin",
+			"/admin/artisans?status=PENDING", "/admin/orders" })
 	void answersTheUiPageOnEveryUiPath(String path) {
 		HttpResponse<String> response = Http.get(url(path));
 

@@ -1,0 +1,132 @@
+// The admin pages: the verification queue, every artisan by state, and all orders.
+import { field, fill, h, announce } from '../dom.js';
+import { country, dateTime, money, t } from '../i18n.js';
+import { api, query } from '../api.js';
+import { session } from '../session.js';
+import { pageHeading, pager, statusBadge } from '../components.js';
+import { alertBox, describe } from '../errors.js';
+
+const ARTISAN_STATUSES = ['PENDING', 'VERIFIED', 'SUSPENDED'];
+const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED', 'SHIPPED', 'DELIVERED', 'CANCELLED'];
+
+function guard(navigate) {
+  if (!session.user()) {
+    navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    return h('div');
+  }
+  if (!session.hasRole('ADMIN')) {
+    return h('section', { class: 'page narrow' }, pageHeading(t('admin.title')), h('p', { class: 'alert error', role: 'alert' }, t('admin.adminsOnly')));
+  }
+  return null;
+}
+
+function adminNav(active) {
+  const links = [['/admin', 'admin.nav.overview'], ['/admin/artisans?status=PENDING', 'admin.nav.queue'], ['/admin/artisans', 'admin.nav.artisans'], ['/admin/orders', 'admin.nav.orders']];
+  return h('nav', { class: 'sub-nav', 'aria-label': t('admin.title') },
+    links.map(([href, key]) => h('a', { href, 'aria-current': href === active ? 'page' : null }, t(key))));
+}
+
+export async function adminPage({ navigate }) {
+  const refused = guard(navigate);
+  if (refused) return refused;
+  const [queue, pending, all] = await Promise.all([
+    api('/api/artisans?status=PENDING&size=1').then((response) => response.data),
+    api('/api/orders?status=PENDING&size=1').then((response) => response.data),
+    api('/api/orders?size=1').then((response) => response.data),
+  ]);
+  return h('div', { class: 'page admin-page' },
+    pageHeading(t('admin.title')),
+    adminNav('/admin'),
+    h('ul', { class: 'tiles' },
+      h('li', {}, h('a', { href: '/admin/artisans?status=PENDING', id: 'queue-count' }, h('strong', {}, String(queue.totalItems)), t('admin.nav.queue'))),
+      h('li', {}, h('a', { href: '/admin/orders?status=PENDING' }, h('strong', {}, String(pending.totalItems)), t('admin.pendingOrders'))),
+      h('li', {}, h('a', { href: '/admin/orders' }, h('strong', {}, String(all.totalItems)), t('admin.allOrders')))),
+    h('section', { id: 'operations', 'aria-labelledby': 'operations-heading', class: 'operations-slot' },
+      h('h2', { id: 'operations-heading' }, t('admin.operations')),
+      h('p', { class: 'muted' }, t('admin.operationsSoon'))));
+}
+
+export async function adminArtisansPage({ navigate, query: params }) {
+  const refused = guard(navigate);
+  if (refused) return refused;
+  const status = ARTISAN_STATUSES.includes(params.get('status')) ? params.get('status') : '';
+  const q = params.get('q') ?? '';
+  const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
+  const result = (await api(`/api/artisans${query({ status, q, page, size: 20 })}`)).data;
+  const filter = h('form', { class: 'inline-filter', onsubmit: (event) => {
+    event.preventDefault();
+    navigate(`/admin/artisans${query({ status: event.target.elements.status.value, q: event.target.elements.q.value.trim() })}`);
+  } },
+  field('artisan-q', t('search.label'), h('input', { name: 'q', type: 'search', value: q })),
+  field('artisan-status', t('admin.verification'), h('select', { name: 'status' },
+    h('option', { value: '' }, t('search.any')),
+    ARTISAN_STATUSES.map((value) => h('option', { value, selected: value === status }, t(`admin.status.${value}`))))),
+  h('button', { type: 'submit', class: 'button secondary' }, t('search.apply')));
+  return h('div', { class: 'page admin-page' },
+    pageHeading(status === 'PENDING' ? t('admin.nav.queue') : t('admin.nav.artisans')),
+    adminNav(status === 'PENDING' ? '/admin/artisans?status=PENDING' : '/admin/artisans'),
+    filter,
+    result.items.length === 0 ? h('p', { class: 'muted' }, t('admin.noArtisans'))
+      : h('ul', { class: 'admin-artisans' }, result.items.map(artisanRow)),
+    pager(result, (target) => `/admin/artisans${query({ status, q, page: target || '' })}`));
+}
+
+function artisanRow(artisan) {
+  const item = h('li', { class: 'card admin-artisan', dataset: { artisanId: artisan.id } });
+  const message = alertBox('error');
+  const draw = () => {
+    const note = h('input', { name: 'note', maxlength: '1000' });
+    const decide = (status) => async () => {
+      message.show(null);
+      try {
+        artisan = (await api(`/api/artisans/${encodeURIComponent(artisan.id)}/verification`, { method: 'PUT', body: note.value.trim() ? { status, note: note.value.trim() } : { status } })).data;
+        announce(t(`admin.status.${artisan.status}`));
+        draw();
+      } catch (error) {
+        message.show(describe(error));
+      }
+    };
+    fill(item,
+      h('div', { class: 'incoming-head' },
+        h('a', { href: `/artisans/${encodeURIComponent(artisan.id)}` }, h('strong', {}, artisan.displayName)), ' ',
+        h('span', { class: `status status-${artisan.status.toLowerCase()}`, dataset: { status: artisan.status } }, t(`admin.status.${artisan.status}`))),
+      h('p', { class: 'muted' }, [artisan.craft, artisan.city, country(artisan.country)].filter(Boolean).join(' · '), ' · ', dateTime(artisan.createdAt)),
+      artisan.verificationNote ? h('p', {}, t('admin.note'), ': ', artisan.verificationNote) : null,
+      h('div', { class: 'inline-filter' },
+        field(`note-${artisan.id}`, t('admin.note'), note, t('checkout.optional')),
+        artisan.status !== 'VERIFIED' ? h('button', { type: 'button', class: 'button', dataset: { action: 'verify' }, onclick: decide('VERIFIED') },
+          artisan.status === 'SUSPENDED' ? t('admin.reinstate') : t('admin.verify')) : null,
+        artisan.status !== 'SUSPENDED' ? h('button', { type: 'button', class: 'button danger', dataset: { action: 'suspend' }, onclick: decide('SUSPENDED') }, t('admin.suspend')) : null),
+      message);
+  };
+  draw();
+  return item;
+}
+
+export async function adminOrdersPage({ navigate, query: params }) {
+  const refused = guard(navigate);
+  if (refused) return refused;
+  const status = ORDER_STATUSES.includes(params.get('status')) ? params.get('status') : '';
+  const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
+  const result = (await api(`/api/orders${query({ status, page, size: 20 })}`)).data;
+  const filter = h('form', { class: 'inline-filter', onsubmit: (event) => {
+    event.preventDefault();
+    navigate(`/admin/orders${query({ status: event.target.elements.status.value })}`);
+  } },
+  field('admin-order-status', t('orders.filter'), h('select', { name: 'status' },
+    h('option', { value: '' }, t('search.any')),
+    ORDER_STATUSES.map((value) => h('option', { value, selected: value === status }, t(`status.${value}`))))),
+  h('button', { type: 'submit', class: 'button secondary' }, t('search.apply')));
+  return h('div', { class: 'page admin-page' },
+    pageHeading(t('admin.nav.orders')),
+    adminNav('/admin/orders'),
+    filter,
+    h('p', { class: 'muted', id: 'admin-order-count' }, t('admin.orderCount', { n: result.totalItems })),
+    result.items.length === 0 ? h('p', { class: 'muted' }, t('orders.none'))
+      : h('ul', { class: 'order-list' }, result.items.map((order) => h('li', { class: 'order-row', dataset: { orderId: order.id } },
+        h('a', { href: `/orders/${encodeURIComponent(order.id)}` }, `${t('order.title', { id: order.id.slice(-8) })} · ${order.shippingAddress.fullName}`),
+        h('span', { class: 'muted' }, dateTime(order.createdAt)),
+        statusBadge(order.status),
+        h('span', { class: 'order-total' }, money(order.total))))),
+    pager(result, (target) => `/admin/orders${query({ status, page: target || '' })}`));
+}

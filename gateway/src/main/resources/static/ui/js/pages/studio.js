@@ -1,0 +1,343 @@
+// The artisan studio: profile, products (with pictures and stock), incoming orders and sales statistics.
+import { clearFieldErrors, field, fieldError, fill, formValues, h, announce } from '../dom.js';
+import { country, dateTime, money, number, t } from '../i18n.js';
+import { api, query } from '../api.js';
+import { session } from '../session.js';
+import { CATEGORIES, COUNTRIES, pageHeading, pager, productImage, statusBadge } from '../components.js';
+import { alertBox, describe } from '../errors.js';
+import { barChart } from '../charts.js';
+
+const ORDER_STATUSES = ['CONFIRMED', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'PENDING', 'REJECTED'];
+
+/** Artisans only; anyone else is told how to get in. */
+function guard(navigate) {
+  if (!session.user()) {
+    navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    return h('div');
+  }
+  if (!session.hasRole('ARTISAN')) {
+    return h('section', { class: 'page narrow' }, pageHeading(t('studio.title')), h('p', { class: 'alert error', role: 'alert' }, t('studio.artisansOnly')));
+  }
+  return null;
+}
+
+/** The signed-in artisan's profile with its ETag, or null when there is none yet. */
+async function myProfile() {
+  try {
+    const response = await api('/api/artisans/me');
+    return { profile: response.data, etag: response.headers.get('ETag') };
+  } catch (error) {
+    if (error.status === 404) return null;
+    throw error;
+  }
+}
+
+function studioNav(active) {
+  const links = [['/studio', 'studio.nav.overview'], ['/studio/products', 'studio.nav.products'], ['/studio/orders', 'studio.nav.orders'],
+    ['/studio/stats', 'studio.nav.stats'], ['/studio/profile', 'studio.nav.profile']];
+  return h('nav', { class: 'sub-nav', 'aria-label': t('studio.title') },
+    links.map(([href, key]) => h('a', { href, 'aria-current': href === active ? 'page' : null }, t(key))));
+}
+
+export async function studioPage({ navigate }) {
+  const refused = guard(navigate);
+  if (refused) return refused;
+  const mine = await myProfile();
+  if (!mine) return profileForm(null, null, navigate);
+  const { profile } = mine;
+  const [products, orders] = await Promise.all([
+    api(`/api/products${query({ artisanId: profile.id, size: 1 })}`).then((response) => response.data),
+    api('/api/orders?status=CONFIRMED&size=1').then((response) => response.data),
+  ]);
+  return h('div', { class: 'page studio-page' },
+    pageHeading(t('studio.welcome', { name: profile.displayName })),
+    studioNav('/studio'),
+    profile.status !== 'VERIFIED' ? h('p', { class: 'alert info', id: 'verification-state' },
+      t(`studio.verification.${profile.status}`), profile.verificationNote ? ` ${profile.verificationNote}` : '') : null,
+    h('ul', { class: 'tiles' },
+      h('li', {}, h('a', { href: '/studio/products' }, h('strong', {}, number(products.totalItems)), t('studio.nav.products'))),
+      h('li', {}, h('a', { href: '/studio/orders?status=CONFIRMED' }, h('strong', {}, number(orders.totalItems)), t('studio.toShip'))),
+      h('li', {}, h('a', { href: '/studio/stats' }, h('strong', {}, '↗'), t('studio.nav.stats')))),
+    h('p', {}, h('a', { class: 'button', href: '/studio/products/new' }, t('studio.product.new'))));
+}
+
+export async function studioProfilePage({ navigate }) {
+  const refused = guard(navigate);
+  if (refused) return refused;
+  const mine = await myProfile();
+  return profileForm(mine?.profile ?? null, mine?.etag ?? null, navigate);
+}
+
+function profileForm(profile, etag, navigate) {
+  const message = alertBox('error');
+  const value = (name) => profile?.[name] ?? '';
+  const submit = h('button', { type: 'submit', class: 'button', id: 'save-profile' }, profile ? t('studio.save') : t('studio.profile.create'));
+  const form = h('form', { class: 'studio-form', onsubmit: async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    message.show(null);
+    clearFieldErrors(form);
+    const values = formValues(form);
+    const body = { ...values, languages: splitList(values.languages), links: splitList(values.links) };
+    try {
+      if (profile) {
+        await api(`/api/artisans/${encodeURIComponent(profile.id)}`, { method: 'PUT', body, headers: etag ? { 'If-Match': etag } : {} });
+      } else {
+        await api('/api/artisans', { method: 'POST', body });
+      }
+      announce(t('studio.saved'));
+      navigate('/studio');
+    } catch (error) {
+      (error.fieldErrors ?? []).forEach(({ field: name }) => fieldError(form, name.replace(/\[\d+]$/, ''), t('error.field')));
+      message.show(describe(error));
+      submit.disabled = false;
+    }
+  } },
+  field('p-name', t('studio.profile.displayName'), h('input', { name: 'displayName', required: true, minlength: '2', maxlength: '80', value: value('displayName') })),
+  field('p-craft', t('studio.profile.craft'), h('input', { name: 'craft', required: true, maxlength: '80', value: value('craft') }), t('studio.profile.craftHint')),
+  field('p-story', t('studio.profile.story'), h('textarea', { name: 'story', rows: '6', maxlength: '4000' }, value('story')), t('studio.profile.storyHint')),
+  h('div', { class: 'field-row' },
+    field('p-city', t('checkout.city'), h('input', { name: 'city', required: true, maxlength: '80', value: value('city') })),
+    field('p-country', t('checkout.country'), h('select', { name: 'country', required: true },
+      COUNTRIES.map((code) => h('option', { value: code, selected: (profile?.country ?? 'AZ') === code }, country(code)))))),
+  field('p-languages', t('studio.profile.languages'), h('input', { name: 'languages', value: (profile?.languages ?? []).join(', '), pattern: '^[a-z, ]*$' }), t('studio.profile.languagesHint')),
+  field('p-links', t('studio.profile.links'), h('input', { name: 'links', value: (profile?.links ?? []).join(', ') }), t('studio.profile.linksHint')),
+  message, submit);
+  return h('div', { class: 'page studio-page' },
+    pageHeading(profile ? t('studio.nav.profile') : t('studio.profile.createTitle')),
+    profile ? studioNav('/studio/profile') : h('p', {}, t('studio.profile.intro')),
+    form);
+}
+
+function splitList(text) {
+  return String(text || '').split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+export async function studioProductsPage({ navigate, query: params }) {
+  const refused = guard(navigate);
+  if (refused) return refused;
+  const mine = await myProfile();
+  if (!mine) { navigate('/studio', { replace: true }); return h('div'); }
+  const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
+  const result = (await api(`/api/products${query({ artisanId: mine.profile.id, page, size: 20 })}`)).data;
+  return h('div', { class: 'page studio-page' },
+    pageHeading(t('studio.nav.products')),
+    studioNav('/studio/products'),
+    h('p', {}, h('a', { class: 'button', href: '/studio/products/new', id: 'new-product' }, t('studio.product.new'))),
+    result.items.length === 0 ? h('p', { class: 'muted' }, t('studio.product.none'))
+      : h('ul', { class: 'studio-products' }, result.items.map((product) => h('li', { class: 'studio-product', dataset: { productId: product.id } },
+        productImage(product, 'thumb'),
+        h('div', {}, h('a', { href: `/studio/products/${encodeURIComponent(product.id)}` }, product.title),
+          h('p', { class: 'muted' }, `${money(product.price)} · ${product.stock > 0 ? t('product.inStock', { n: product.stock }) : t('product.soldOut')}`))))),
+    pager(result, (target) => `/studio/products${query({ page: target || '' })}`));
+}
+
+export async function studioProductPage({ params: [id], navigate }) {
+  const refused = guard(navigate);
+  if (refused) return refused;
+  const product = id === 'new' ? null : (await api(`/api/products/${encodeURIComponent(id)}`)).data;
+  const message = alertBox('error');
+  const saved = alertBox('success');
+  const value = (name) => product?.[name] ?? '';
+  const submit = h('button', { type: 'submit', class: 'button', id: 'save-product' }, product ? t('studio.save') : t('studio.product.list'));
+  const form = h('form', { class: 'studio-form', onsubmit: async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    message.show(null);
+    saved.show(null);
+    clearFieldErrors(form);
+    const values = formValues(form);
+    try {
+      // Stock and pictures change elsewhere (orders, uploads, restocking): an edit sends them as they are now.
+      const now = product ? (await api(`/api/products/${encodeURIComponent(product.id)}`)).data : null;
+      const body = {
+        title: values.title, description: values.description, category: values.category,
+        materials: splitList(values.materials), tags: splitList(values.tags),
+        price: { amount: values.price, currency: values.currency },
+        stock: now ? now.stock : Number.parseInt(values.stock, 10),
+        images: now ? now.images : [],
+      };
+      const answer = product
+        ? await api(`/api/products/${encodeURIComponent(product.id)}`, { method: 'PUT', body })
+        : await api('/api/products', { method: 'POST', body });
+      announce(t('studio.saved'));
+      navigate(`/studio/products/${encodeURIComponent(answer.data.id)}`, { replace: !product });
+    } catch (error) {
+      (error.fieldErrors ?? []).forEach(({ field: name }) => fieldError(form, name.replace(/\..*$/, '').replace(/\[\d+]$/, ''), t('error.field')));
+      message.show(describe(error));
+      submit.disabled = false;
+    }
+  } },
+  field('pr-title', t('studio.product.title'), h('input', { name: 'title', required: true, minlength: '3', maxlength: '120', value: value('title') })),
+  field('pr-description', t('product.description'), h('textarea', { name: 'description', rows: '6', maxlength: '5000' }, value('description'))),
+  field('pr-category', t('product.category'), h('select', { name: 'category', required: true },
+    CATEGORIES.map((category) => h('option', { value: category, selected: product?.category === category }, t(`category.${category}`))))),
+  h('div', { class: 'field-row' },
+    field('pr-price', t('studio.product.price'), h('input', { name: 'price', type: 'number', min: '0.01', step: '0.01', inputmode: 'decimal', required: true, value: product?.price?.amount ?? '' })),
+    field('pr-currency', t('studio.product.currency'), h('select', { name: 'currency' },
+      ['USD', 'EUR', 'AZN', 'UZS'].map((code) => h('option', { value: code, selected: (product?.price?.currency ?? 'USD') === code }, code))))),
+  product ? null : field('pr-stock', t('studio.product.stock'), h('input', { name: 'stock', type: 'number', min: '0', max: '100000', step: '1', required: true, value: '1' })),
+  field('pr-materials', t('product.materials'), h('input', { name: 'materials', value: (product?.materials ?? []).join(', ') }), t('studio.product.listHint')),
+  field('pr-tags', t('product.tags'), h('input', { name: 'tags', value: (product?.tags ?? []).join(', ') }), t('studio.product.listHint')),
+  message, saved, submit);
+
+  const sections = [pageHeading(product ? product.title : t('studio.product.new')), studioNav('/studio/products'), form];
+  if (product) sections.push(imagesSection(product), stockSection(product), archiveSection(product, navigate));
+  return h('div', { class: 'page studio-page' }, sections);
+}
+
+function imagesSection(product) {
+  const message = alertBox('error');
+  const gallery = h('ul', { class: 'thumbnails', id: 'product-images' });
+  const images = [...(product.images ?? [])];
+  const draw = () => fill(gallery, images.map((src, index) => h('li', {}, h('img', { src, alt: t('product.showImage', { n: index + 1 }), class: 'product-image thumb' }))));
+  draw();
+  const input = h('input', { type: 'file', name: 'file', accept: 'image/jpeg,image/png,image/webp', required: true });
+  const upload = h('form', { class: 'inline-filter', onsubmit: async (event) => {
+    event.preventDefault();
+    message.show(null);
+    if (!input.files.length) return;
+    const form = new FormData();
+    form.append('file', input.files[0]);
+    try {
+      const answer = (await api(`/api/products/${encodeURIComponent(product.id)}/images`, { method: 'POST', form })).data;
+      images.push(answer.url);
+      draw();
+      input.value = '';
+      announce(t('studio.image.added'));
+    } catch (error) {
+      message.show(describe(error));
+    }
+  } },
+  field('image-file', t('studio.image.choose'), input, t('studio.image.hint')),
+  h('button', { type: 'submit', class: 'button secondary', id: 'upload-image' }, t('studio.image.upload')));
+  return h('section', { 'aria-labelledby': 'images-heading' }, h('h2', { id: 'images-heading' }, t('studio.image.title')), gallery, upload, message);
+}
+
+function stockSection(product) {
+  const message = alertBox('error');
+  const done = alertBox('success');
+  const input = h('input', { name: 'stock', type: 'number', min: '0', max: '100000', required: true, value: String(product.stock) });
+  return h('section', { 'aria-labelledby': 'stock-heading' },
+    h('h2', { id: 'stock-heading' }, t('studio.stock.title')),
+    h('form', { class: 'inline-filter', onsubmit: async (event) => {
+      event.preventDefault();
+      message.show(null);
+      try {
+        const answer = (await api(`/api/products/${encodeURIComponent(product.id)}/stock`, { method: 'PATCH', body: { stock: Number.parseInt(input.value, 10) } })).data;
+        done.show(t('studio.stock.done', { n: answer.stock }));
+      } catch (error) {
+        message.show(describe(error));
+      }
+    } },
+    field('restock', t('studio.stock.units'), input),
+    h('button', { type: 'submit', class: 'button secondary', id: 'restock' }, t('studio.stock.save'))),
+    message, done);
+}
+
+function archiveSection(product, navigate) {
+  const message = alertBox('error');
+  let sure = false;
+  const section = h('section', { 'aria-labelledby': 'archive-heading' });
+  const draw = () => fill(section, h('h2', { id: 'archive-heading' }, t('studio.archive.title')),
+    h('p', { class: 'muted' }, t('studio.archive.hint')),
+    sure ? [h('button', { type: 'button', class: 'button danger', id: 'confirm-archive', onclick: async () => {
+      try {
+        await api(`/api/products/${encodeURIComponent(product.id)}`, { method: 'DELETE' });
+        announce(t('studio.archive.done'));
+        navigate('/studio/products');
+      } catch (error) {
+        message.show(describe(error));
+      }
+    } }, t('studio.archive.yes')), ' ', h('button', { type: 'button', class: 'button secondary', onclick: () => { sure = false; draw(); } }, t('order.cancelNo'))]
+      : h('button', { type: 'button', class: 'button secondary', id: 'archive', onclick: () => { sure = true; draw(); } }, t('studio.archive.button')),
+    message);
+  draw();
+  return section;
+}
+
+export async function studioOrdersPage({ navigate, query: params }) {
+  const refused = guard(navigate);
+  if (refused) return refused;
+  const status = ORDER_STATUSES.includes(params.get('status')) ? params.get('status') : '';
+  const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
+  const result = (await api(`/api/orders${query({ status, page, size: 10 })}`)).data;
+  const filter = h('form', { class: 'inline-filter', onsubmit: (event) => {
+    event.preventDefault();
+    navigate(`/studio/orders${query({ status: event.target.elements.status.value })}`);
+  } },
+  field('studio-order-status', t('orders.filter'), h('select', { name: 'status' },
+    h('option', { value: '' }, t('search.any')),
+    ORDER_STATUSES.map((value) => h('option', { value, selected: value === status }, t(`status.${value}`))))),
+  h('button', { type: 'submit', class: 'button secondary' }, t('search.apply')));
+  return h('div', { class: 'page studio-page' },
+    pageHeading(t('studio.nav.orders')),
+    studioNav('/studio/orders'),
+    filter,
+    result.items.length === 0 ? h('p', { class: 'muted' }, t('orders.none'))
+      : h('ul', { class: 'incoming-orders' }, result.items.map(incomingOrder)),
+    pager(result, (target) => `/studio/orders${query({ status, page: target || '' })}`));
+}
+
+function incomingOrder(order) {
+  const item = h('li', { class: 'incoming-order card', dataset: { orderId: order.id } });
+  const message = alertBox('error');
+  const draw = () => {
+    const unshipped = order.status === 'CONFIRMED' && order.lines.some((line) => !line.shippedAt);
+    const tracking = h('input', { name: 'trackingRef', maxlength: '100' });
+    fill(item,
+      h('div', { class: 'incoming-head' },
+        h('strong', {}, t('order.title', { id: order.id.slice(-8) })), ' ', statusBadge(order.status), ' ',
+        h('span', { class: 'muted' }, dateTime(order.createdAt))),
+      h('ul', {}, order.lines.map((line) => h('li', {}, `${line.quantity} × ${line.title} · ${money(line.lineTotal)}`,
+        line.shippedAt ? h('span', { class: 'muted' }, ` · ${t('order.shippedOn', { date: dateTime(line.shippedAt) })}`) : null))),
+      h('p', { class: 'muted' }, t('studio.shipTo', { name: order.shippingAddress.fullName, city: order.shippingAddress.city, country: country(order.shippingAddress.country) })),
+      unshipped ? h('form', { class: 'inline-filter', onsubmit: async (event) => {
+        event.preventDefault();
+        message.show(null);
+        try {
+          order = (await api(`/api/orders/${encodeURIComponent(order.id)}/shipments`, { method: 'POST', body: tracking.value.trim() ? { trackingRef: tracking.value.trim() } : {} })).data;
+          announce(t('studio.shipped'));
+          draw();
+        } catch (error) {
+          message.show(describe(error));
+        }
+      } },
+      field(`tracking-${order.id}`, t('studio.tracking'), tracking, t('checkout.optional')),
+      h('button', { type: 'submit', class: 'button', dataset: { ship: order.id } }, t('studio.markShipped'))) : null,
+      message);
+  };
+  draw();
+  return item;
+}
+
+export async function studioStatsPage({ navigate }) {
+  const refused = guard(navigate);
+  if (refused) return refused;
+  const mine = await myProfile();
+  if (!mine) { navigate('/studio', { replace: true }); return h('div'); }
+  const stats = (await api(`/api/artisans/${encodeURIComponent(mine.profile.id)}/stats`)).data;
+  const currency = stats.revenue[0]?.currency ?? 'USD';
+  const months = stats.monthly.slice(-12);
+  const revenueOf = (list) => Number(list.find((money) => money.currency === currency)?.amount ?? 0);
+  const monthLabel = (month) => new Intl.DateTimeFormat(document.documentElement.lang, { month: 'short', year: 'numeric' }).format(new Date(`${month}-01T00:00:00Z`));
+  return h('div', { class: 'page studio-page' },
+    pageHeading(t('studio.nav.stats')),
+    studioNav('/studio/stats'),
+    h('ul', { class: 'tiles' },
+      h('li', {}, h('div', {}, h('strong', { id: 'stat-orders' }, number(stats.orders)), t('studio.stats.orders'))),
+      h('li', {}, h('div', {}, h('strong', { id: 'stat-units' }, number(stats.unitsSold)), t('studio.stats.units'))),
+      h('li', {}, h('div', {}, h('strong', { id: 'stat-revenue' }, stats.revenue.length ? stats.revenue.map(money).join(' + ') : money({ amount: '0', currency })), t('studio.stats.revenue')))),
+    months.length === 0 ? h('p', { class: 'muted' }, t('studio.stats.none')) : [
+      h('h2', {}, t('studio.stats.revenueByMonth', { currency })),
+      barChart({ id: 'revenue-chart', label: t('studio.stats.revenueByMonth', { currency }),
+        points: months.map((month) => ({ label: monthLabel(month.month), value: revenueOf(month.revenue), text: money({ amount: revenueOf(month.revenue).toFixed(2), currency }) })) }),
+      h('h2', {}, t('studio.stats.unitsByMonth')),
+      barChart({ id: 'units-chart', label: t('studio.stats.unitsByMonth'),
+        points: months.map((month) => ({ label: monthLabel(month.month), value: month.unitsSold, text: number(month.unitsSold) })) })],
+    h('h2', {}, t('studio.stats.top')),
+    stats.topProducts.length === 0 ? h('p', { class: 'muted' }, t('studio.stats.none'))
+      : h('ol', { class: 'top-products', id: 'top-products' }, stats.topProducts.map((product) => h('li', {},
+        h('a', { href: `/products/${encodeURIComponent(product.productId)}` }, product.title), ' · ',
+        t('studio.stats.unitsOf', { n: number(product.unitsSold) }), ' · ', product.revenue.map(money).join(' + ')))));
+}

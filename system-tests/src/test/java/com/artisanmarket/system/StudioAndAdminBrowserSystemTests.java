@@ -1,0 +1,238 @@
+package com.artisanmarket.system;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
+
+import com.artisanmarket.testsupport.Http;
+import com.artisanmarket.testsupport.MarketplaceStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The artisan studio and the admin pages in headless Chromium against the whole
+ * marketplace: an artisan opens a shop and sells, an admin suspends and reinstates.
+ */
+class StudioAndAdminBrowserSystemTests {
+
+	private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+
+	private static final MarketplaceStack marketplace = MarketplaceStack.shared();
+
+	private static Browser browser;
+
+	@TempDir
+	Path files;
+
+	@BeforeAll
+	static void openBrowser() {
+		browser = new Browser(marketplace.gatewayUrl());
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		browser.close();
+	}
+
+	@AfterEach
+	void signOut(TestInfo test) {
+		browser.keepEvidence(test.getTestMethod().orElseThrow().getName());
+		browser.open("/");
+		browser.script("localStorage.clear(); sessionStorage.clear();");
+	}
+
+	@Test
+	void anArtisanOpensAShopListsAPieceWithAPictureShipsAnOrderAndSeesTheSale() throws IOException {
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		String email = "artisan." + UUID.randomUUID() + "@example.com";
+		browser.open("/signup");
+		browser.fill("#signup-name", "Dilshod Nazarov");
+		browser.fill("#signup-email", email);
+		browser.fill("#signup-password", "pw-" + UUID.randomUUID());
+		browser.find("#role-ARTISAN").click();
+		browser.find("#sign-up").click();
+		browser.find("#studio-link").click();
+		browser.waitUntil((driver) -> browser.heading().equals("Your artisan profile"));
+		browser.fill("#p-name", "Nazarov Ceramics " + tag);
+		browser.fill("#p-craft", "Rishtan ceramics");
+		browser.fill("#p-story", "Three generations of potters in Rishtan, glazing with ishkor from desert plants.");
+		browser.fill("#p-city", "Rishtan");
+		new Select(browser.find("#p-country")).selectByValue("UZ");
+		browser.fill("#p-languages", "uz, ru");
+		browser.find("#save-profile").click();
+		browser.waitUntil((driver) -> browser.heading().equals("Welcome, Nazarov Ceramics " + tag));
+		browser.shoot("studio");
+
+		browser.find("#new-product, a[href='/studio/products/new']").click();
+		browser.waitUntil((driver) -> browser.path().equals("/studio/products/new"));
+		browser.fill("#pr-title", "Rishtan bowl, ishkor blue " + tag);
+		browser.fill("#pr-description", "A deep bowl, 22 cm across, thrown and painted by hand.");
+		new Select(browser.find("#pr-category")).selectByValue("CERAMICS");
+		browser.fill("#pr-price", "38.00");
+		browser.fill("#pr-stock", "5");
+		browser.fill("#pr-materials", "red clay, ishkor glaze");
+		browser.find("#save-product").click();
+		browser.waitUntil(
+				(driver) -> browser.path().matches("/studio/products/[^/]+") && !browser.path().endsWith("/new"));
+		String productId = browser.path().substring("/studio/products/".length());
+		browser.find("#image-file").sendKeys(png("bowl.png").toString());
+		browser.find("#upload-image").click();
+		browser.waitUntil((driver) -> driver.findElements(By.cssSelector("#product-images img")).size() == 1);
+		browser.shoot("studio-product");
+		JsonNode listed = Http.json(Http.get(marketplace.gatewayUrl() + "/api/products/" + productId));
+		assertThat(listed.path("images").get(0).asString()).startsWith("/media/");
+		assertThat(listed.path("artisan").path("displayName").asString()).isEqualTo("Nazarov Ceramics " + tag);
+		browser.open("/products/" + productId);
+		assertThat(browser.find("img.product-image.large").getDomAttribute("src")).startsWith("/media/");
+
+		Users.User buyer = Users.signUp(marketplace, "BUYER");
+		String orderId = placeAndConfirm(buyer, productId, 1);
+		browser.open("/studio/orders");
+		String order = "li.incoming-order[data-order-id='" + orderId + "']";
+		browser.fill("#tracking-" + orderId, "UZPOST-" + tag);
+		browser.shoot("studio-orders");
+		browser.find(order + " button[data-ship]").click();
+		browser
+			.waitUntil((driver) -> "SHIPPED".equals(browser.find(order + " .status").getDomAttribute("data-status")));
+		JsonNode shipped = Http
+			.json(Http.get(marketplace.gatewayUrl() + "/api/orders/" + orderId, buyer.authorization()));
+		assertThat(shipped.path("lines").get(0).path("trackingRef").asString()).isEqualTo("UZPOST-" + tag);
+
+		eventually("/studio/stats", () -> "1".equals(browser.find("#stat-units").getText()));
+		assertThat(browser.find("#stat-orders").getText()).isEqualTo("1");
+		assertThat(browser.find("#stat-revenue").getText()).isEqualTo("US$38.00");
+		List<String> bars = browser.driver()
+			.findElements(By.cssSelector("#revenue-chart rect.chart-bar"))
+			.stream()
+			.map((bar) -> bar.getDomAttribute("data-value"))
+			.toList();
+		assertThat(bars).contains("38");
+		assertThat(browser.find("#top-products").getText()).contains("Rishtan bowl, ishkor blue " + tag);
+		browser.shoot("studio-stats");
+	}
+
+	@Test
+	void anAdminSuspendsAnArtisanAndTheirPiecesLeaveTheStorefrontUntilReinstated() {
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		Users.User owner = Users.signUp(marketplace, "ARTISAN");
+		HttpResponse<String> profile = Http
+			.postJson(
+					marketplace.gatewayUrl() + "/api/artisans", Http.toJson(Map.of("displayName",
+							"Khiva Carvers " + tag, "craft", "Woodcarving", "city", "Khiva", "country", "UZ")),
+					owner.authorization());
+		assertThat(profile.statusCode()).as(profile.body()).isEqualTo(201);
+		String artisanId = Http.json(profile).path("id").asString();
+		HttpResponse<String> product = Http.postJson(
+				marketplace.gatewayUrl() + "/api/products", Http.toJson(Map.of("title", "Carved elm box " + tag,
+						"category", "WOODWORK", "price", Map.of("amount", "64.00", "currency", "USD"), "stock", 3)),
+				owner.authorization());
+		assertThat(product.statusCode()).as(product.body()).isEqualTo(201);
+
+		browser.open("/admin");
+		browser.waitUntil((driver) -> browser.path().startsWith("/signin"));
+		Users.User admin = Users.admin(marketplace);
+		browser.fill("#signin-email", admin.email());
+		browser.fill("#signin-password", admin.password());
+		browser.find("#sign-in").click();
+		browser.waitUntil((driver) -> browser.heading().equals("Marketplace administration"));
+		browser.shoot("admin");
+
+		browser.open("/admin/artisans?status=PENDING&q=" + tag);
+		String row = "li.admin-artisan[data-artisan-id='" + artisanId + "']";
+		browser.fill("#note-" + artisanId, "Photos show factory-made boxes.");
+		browser.shoot("admin-queue");
+		browser.find(row + " button[data-action='suspend']").click();
+		browser
+			.waitUntil((driver) -> "SUSPENDED".equals(browser.find(row + " .status").getDomAttribute("data-status")));
+		assertThat(browser.find(row).getText()).contains("Photos show factory-made boxes.");
+
+		eventually("/search?q=" + tag, () -> browser.find("#result-count").getText().startsWith("0 "));
+		assertThat(browser.driver().findElements(By.cssSelector("li.product-card"))).isEmpty();
+
+		browser.open("/admin/artisans?status=SUSPENDED&q=" + tag);
+		browser.find(row + " button[data-action='verify']").click();
+		browser.waitUntil((driver) -> "VERIFIED".equals(browser.find(row + " .status").getDomAttribute("data-status")));
+		eventually("/search?q=" + tag, () -> browser.find("#result-count").getText().startsWith("1 "));
+		assertThat(browser.find("li.product-card .card-title").getText()).isEqualTo("Carved elm box " + tag);
+
+		browser.open("/admin/orders");
+		assertThat(browser.find("#admin-order-count").getText()).matches("\\d[\\d,]* orders");
+		browser.shoot("admin-orders");
+	}
+
+	@Test
+	void theStudioIsForArtisansAndTheAdminPagesForAdmins() {
+		Users.User buyer = Users.signUp(marketplace, "BUYER");
+		browser.open("/signin");
+		browser.fill("#signin-email", buyer.email());
+		browser.fill("#signin-password", buyer.password());
+		browser.find("#sign-in").click();
+		browser.find("#sign-out");
+
+		browser.open("/studio");
+		assertThat(browser.find("main .alert.error").getText()).contains("The studio is for artisans");
+		browser.open("/admin/orders");
+		assertThat(browser.find("main .alert.error").getText())
+			.isEqualTo("These pages are for the marketplace's administrators.");
+		assertThat(browser.driver().findElements(By.id("admin-link"))).isEmpty();
+		assertThat(browser.driver().findElements(By.id("studio-link"))).isEmpty();
+	}
+
+	/** Reloads a page until a condition holds: what events feed may lag by moments. */
+	private static void eventually(String path, Supplier<Boolean> condition) {
+		await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+			browser.open(path);
+			return condition.get();
+		});
+	}
+
+	private Path png(String name) throws IOException {
+		BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(new Color(0x1F5FA8));
+		graphics.fillOval(4, 4, 56, 56);
+		graphics.dispose();
+		Path file = this.files.resolve(name);
+		ImageIO.write(image, "png", file.toFile());
+		return file;
+	}
+
+	private static String placeAndConfirm(Users.User buyer, String productId, int quantity) {
+		Map<String, String> headers = new HashMap<>(buyer.authorization());
+		headers.put("Idempotency-Key", UUID.randomUUID().toString());
+		HttpResponse<String> placed = Http.postJson(marketplace.gatewayUrl() + "/api/orders",
+				Http.toJson(Map.of("items", List.of(Map.of("productId", productId, "quantity", quantity)),
+						"shippingAddress", Map.of("fullName", "Malika Tursunova", "line1", "Mustaqillik 5", "city",
+								"Tashkent", "postalCode", "100017", "country", "UZ"))),
+				headers);
+		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+		String id = Http.json(placed).path("id").asString();
+		await().atMost(EVENTUALLY)
+			.until(() -> Http.json(Http.get(marketplace.gatewayUrl() + "/api/orders/" + id, buyer.authorization()))
+				.path("status")
+				.asString(), "CONFIRMED"::equals);
+		return id;
+	}
+
+}
