@@ -102,6 +102,11 @@ class AuthorizationMatrixSystemTests {
 						expect(201, 201, 201, 201, 201, 201)),
 				new Row("GET /api/auth/me", null, (base) -> (actor) -> Http.get(base + "/api/auth/me", headers(actor)),
 						expect(401, 200, 200, 200, 200, 200)),
+				new Row("GET /api/admin/operations", null,
+						(base) -> (actor) -> Http.get(base + "/api/admin/operations", headers(actor)),
+						expect(401, 403, 403, 403, 403, 200)),
+				actuatorSnapshot(Stack.ARTISAN_SERVICE), actuatorSnapshot(Stack.CATALOG_SERVICE),
+				actuatorSnapshot(Stack.ORDER_SERVICE),
 				new Row("GET /.well-known/jwks.json", null,
 						(base) -> (actor) -> Http.get(base + "/.well-known/jwks.json", headers(actor)),
 						expect(200, 200, 200, 200, 200, 200)),
@@ -245,6 +250,16 @@ class AuthorizationMatrixSystemTests {
 	private static String profile(String displayName) {
 		return Http
 			.toJson(Map.of("displayName", displayName, "craft", "jewellery", "city", "Bukhara", "country", "UZ"));
+	}
+
+	/**
+	 * A service's operations snapshot, asked at the service itself (the gateway does not
+	 * route it).
+	 */
+	private static Row actuatorSnapshot(String service) {
+		return new Row("GET /actuator/marketplace at " + service, null,
+				(base) -> (actor) -> Http.get(marketplace.url(service) + "/actuator/marketplace", headers(actor)),
+				expect(401, 403, 403, 403, 403, 200));
 	}
 
 	private static List<Integer> expect(Integer... statuses) {

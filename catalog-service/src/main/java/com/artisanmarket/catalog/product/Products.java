@@ -17,6 +17,8 @@ import com.artisanmarket.support.outbox.Outbox;
 import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.web.ConflictException;
 import com.artisanmarket.support.web.NotFoundException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +49,13 @@ class Products {
 
 	private final CatalogProperties properties;
 
+	private final Counter listings;
+
 	private final Clock clock;
 
 	Products(MongoOperations mongo, Outbox outbox, ArtisanSnapshots artisans, CatalogProperties properties,
-			Clock clock) {
+			MeterRegistry registry, Clock clock) {
+		this.listings = Counter.builder("marketplace.listings.new").description("Products listed").register(registry);
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.artisans = artisans;
@@ -78,6 +83,7 @@ class Products {
 				List.of(this.outbox.entry(listed)));
 		this.mongo.insert(product);
 		this.outbox.publishSoon(Product.COLLECTION, id);
+		this.listings.increment();
 		logger.info("Artisan {} listed product {}", artisan.id(), id);
 		return product;
 	}

@@ -64,6 +64,8 @@ class GatewaySecurity {
 			.cors((cors) -> cors.configurationSource(cors(properties.allowedOrigins())))
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.GET, "/api/auth/me")
 				.authenticated()
+				.pathMatchers("/api/admin/**")
+				.hasRole("ADMIN")
 				.anyExchange()
 				.permitAll())
 			.oauth2ResourceServer((server) -> server

@@ -26,7 +26,7 @@ function adminNav(active) {
     links.map(([href, key]) => h('a', { href, 'aria-current': href === active ? 'page' : null }, t(key))));
 }
 
-export async function adminPage({ navigate }) {
+export async function adminPage({ navigate, onLeave, current }) {
   const refused = guard(navigate);
   if (refused) return refused;
   const [queue, pending, all] = await Promise.all([
@@ -41,9 +41,66 @@ export async function adminPage({ navigate }) {
       h('li', {}, h('a', { href: '/admin/artisans?status=PENDING', id: 'queue-count' }, h('strong', {}, String(queue.totalItems)), t('admin.nav.queue'))),
       h('li', {}, h('a', { href: '/admin/orders?status=PENDING' }, h('strong', {}, String(pending.totalItems)), t('admin.pendingOrders'))),
       h('li', {}, h('a', { href: '/admin/orders' }, h('strong', {}, String(all.totalItems)), t('admin.allOrders')))),
-    h('section', { id: 'operations', 'aria-labelledby': 'operations-heading', class: 'operations-slot' },
-      h('h2', { id: 'operations-heading' }, t('admin.operations')),
-      h('p', { class: 'muted' }, t('admin.operationsSoon'))));
+    operationsPanel(onLeave, current));
+}
+
+const REFRESH_MS = 5000;
+
+/** Every part's health, refreshed every few seconds while the page is open. */
+function operationsPanel(onLeave, current) {
+  const body = h('div', { 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('common.loading')));
+  const stamp = h('p', { class: 'muted', id: 'operations-checked' });
+  let timer = null;
+  const refresh = async () => {
+    try {
+      const overview = (await api('/api/admin/operations')).data;
+      if (!current()) return;
+      fill(body, partsTable(overview.parts), overview.saga ? sagaFigures(overview.saga) : null);
+      stamp.textContent = t('admin.ops.checked', { time: dateTime(overview.checkedAt) });
+    } catch (error) {
+      if (!current()) return;
+      fill(body, h('p', { class: 'alert error', role: 'alert' }, describe(error)));
+    }
+    if (current()) timer = setTimeout(refresh, REFRESH_MS);
+  };
+  refresh();
+  onLeave(() => clearTimeout(timer));
+  return h('section', { id: 'operations', 'aria-labelledby': 'operations-heading', class: 'operations' },
+    h('h2', { id: 'operations-heading' }, t('admin.operations')), stamp, body);
+}
+
+function partsTable(parts) {
+  const cell = (value) => h('td', {}, value ?? '–');
+  const breakers = (part) => Object.entries(part.circuitBreakers ?? {}).map(([name, state]) => `${name}: ${state}`).join(', ');
+  const lag = (part) => (Array.isArray(part.consumerLag) ? String(part.consumerLag.reduce((sum, row) => sum + row.lag, 0)) : null);
+  const deadLetters = (part) => (part.deadLetters ? String(Object.values(part.deadLetters).reduce((sum, n) => sum + n, 0)) : null);
+  const outbox = (part) => (part.outbox ? `${part.outbox.events}${part.outbox.oldestAgeSeconds != null ? ` (${t('admin.ops.oldest', { seconds: part.outbox.oldestAgeSeconds })})` : ''}` : null);
+  return h('div', { class: 'table-scroll' }, h('table', { class: 'order-lines operations-table' },
+    h('thead', {}, h('tr', {}, ['admin.ops.part', 'admin.ops.status', 'admin.ops.version', 'admin.ops.uptime', 'admin.ops.breakers',
+      'admin.ops.lag', 'admin.ops.outbox', 'admin.ops.deadLetters'].map((key) => h('th', { scope: 'col' }, t(key))))),
+    h('tbody', {}, parts.map((part) => h('tr', { dataset: { part: part.name, status: part.status } },
+      h('th', { scope: 'row' }, part.name),
+      h('td', {}, h('span', { class: `status status-${part.status === 'UP' ? 'confirmed' : part.status === 'DOWN' ? 'rejected' : 'pending'}` },
+        t(`admin.ops.state.${['UP', 'DOWN'].includes(part.status) ? part.status : 'UNKNOWN'}`)),
+        part.error ? h('span', { class: 'muted block' }, part.error) : null),
+      cell(part.version), cell(part.uptimeSeconds != null ? uptime(part.uptimeSeconds) : null), cell(breakers(part) || null),
+      cell(lag(part)), cell(outbox(part)), cell(deadLetters(part)))))));
+}
+
+function uptime(seconds) {
+  const days = Math.floor(seconds / 86400);
+  const hours = Math.floor((seconds % 86400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  return days ? `${days} d ${hours} h` : hours ? `${hours} h ${minutes} min` : `${minutes} min ${seconds % 60} s`;
+}
+
+function sagaFigures(saga) {
+  return h('div', { class: 'saga' },
+    h('h3', {}, t('admin.ops.saga')),
+    h('ul', { class: 'tiles', id: 'saga-funnel' }, Object.entries(saga.byStatus).map(([status, count]) =>
+      h('li', {}, h('div', { dataset: { status } }, h('strong', {}, String(count)), t(`status.${status}`))))),
+    h('p', {}, t('admin.ops.latency', { confirmed: saga.confirmed.count, mean: saga.confirmed.meanSeconds, max: saga.confirmed.maxSeconds,
+      rejected: saga.rejected.count })));
 }
 
 export async function adminArtisansPage({ navigate, query: params }) {

@@ -25,6 +25,7 @@ import com.artisanmarket.events.OrderEvent.OrderPlaced;
 import com.artisanmarket.events.OrderEvent.OrderRejected;
 import com.artisanmarket.events.OrderEvent.OrderShipped;
 import com.artisanmarket.events.OrderEvent.Shipment;
+import com.artisanmarket.order.operations.SagaFigures;
 import com.artisanmarket.order.pricing.CatalogPricing;
 import com.artisanmarket.order.pricing.PriceQuote;
 import com.artisanmarket.support.outbox.Outbox;
@@ -68,12 +69,15 @@ public class Orders {
 
 	private final CatalogPricing pricing;
 
+	private final SagaFigures figures;
+
 	private final Clock clock;
 
-	Orders(MongoOperations mongo, Outbox outbox, CatalogPricing pricing, Clock clock) {
+	Orders(MongoOperations mongo, Outbox outbox, CatalogPricing pricing, SagaFigures figures, Clock clock) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.pricing = pricing;
+		this.figures = figures;
 		this.clock = clock;
 		mongo.indexOps(Order.class)
 			.createIndex(
@@ -100,6 +104,7 @@ public class Orders {
 			return sameRequest(byKey(buyer.accountId(), idempotencyKey).orElseThrow(), hash);
 		}
 		this.outbox.publishSoon(Order.COLLECTION, order.id());
+		this.figures.placed();
 		logger.info("Order {} placed by {}: {} line(s), {} {}", order.id(), buyer.accountId(), order.lines().size(),
 				order.total().amount(), order.total().currency());
 		return order;
@@ -263,7 +268,9 @@ public class Orders {
 				order.createdAt(), this.clock.instant());
 		if (transition(order, OrderStatus.CONFIRMED, null, new Update(), confirmed).isEmpty()) {
 			confirm(id);
+			return;
 		}
+		this.figures.settled(order, OrderStatus.CONFIRMED, confirmed.confirmedAt());
 	}
 
 	/**
@@ -281,7 +288,9 @@ public class Orders {
 		Order.Change change = new Order.Change(OrderStatus.REJECTED, this.clock.instant(), reason, problems);
 		if (transition(order, change, new Update(), rejected).isEmpty()) {
 			reject(id, reason, problems);
+			return;
 		}
+		this.figures.settled(order, OrderStatus.REJECTED, change.at());
 	}
 
 	/**

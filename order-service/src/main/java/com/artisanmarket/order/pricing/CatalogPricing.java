@@ -57,6 +57,13 @@ public class CatalogPricing {
 
 	private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
+	/**
+	 * @return the pricing circuit breaker's state, for the operations panel
+	 */
+	public CircuitBreaker.State circuitState() {
+		return this.circuitBreaker.getState();
+	}
+
 	CatalogPricing(@Value("${marketplace.orders.catalog-service-url:http://127.0.0.1:8082}") String baseUrl) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());

@@ -61,6 +61,9 @@ public class ServiceSecurityAutoConfiguration {
 					.requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
 							"/v3/api-docs/**")
 					.permitAll();
+				// The operations snapshot: the gateway asks for it with the admin's
+				// token.
+				requests.requestMatchers(HttpMethod.GET, "/actuator/marketplace").hasRole("ADMIN");
 				requests.requestMatchers("/error").permitAll();
 				rules.orderedStream().forEach((rule) -> rule.configure(requests));
 				requests.anyRequest().authenticated();

@@ -1,0 +1,178 @@
+package com.artisanmarket.gateway.operations;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * {@code GET /api/admin/operations} (ADMIN): the whole marketplace's health in one
+ * answer, gathered from each service's readiness and {@code /actuator/marketplace}
+ * snapshot in parallel. A part that does not answer within moments is reported
+ * {@code DOWN} with the reason; Kafka and MongoDB are judged by what the services say of
+ * them.
+ */
+@RestController
+class OperationsController {
+
+	private static final Duration PATIENCE = Duration.ofMillis(1500);
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	private final WebClient http = WebClient.create();
+
+	private final Map<String, String> services;
+
+	private final String version;
+
+	private final ObjectProvider<CircuitBreakerRegistry> circuitBreakers;
+
+	OperationsController(@Value("${marketplace.gateway.services.artisan-service}") String artisanService,
+			@Value("${marketplace.gateway.services.catalog-service}") String catalogService,
+			@Value("${marketplace.gateway.services.order-service}") String orderService,
+			ObjectProvider<BuildProperties> build, ObjectProvider<CircuitBreakerRegistry> circuitBreakers) {
+		this.services = new LinkedHashMap<>();
+		this.services.put("artisan-service", artisanService);
+		this.services.put("catalog-service", catalogService);
+		this.services.put("order-service", orderService);
+		BuildProperties properties = build.getIfAvailable();
+		this.version = (properties != null) ? properties.getVersion() : "unknown";
+		this.circuitBreakers = circuitBreakers;
+	}
+
+	@GetMapping("/api/admin/operations")
+	Mono<Map<String, Object>> operations(ServerWebExchange exchange) {
+		// The services hand their snapshot to admins only: the admin's own token asks.
+		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		return Flux.fromIterable(this.services.entrySet())
+			.flatMapSequential((service) -> part(service.getKey(), service.getValue(), authorization))
+			.collectList()
+			.map(this::overview);
+	}
+
+	private Mono<Map<String, Object>> part(String name, String baseUrl, String authorization) {
+		Mono<Map<String, Object>> health = get(baseUrl + "/actuator/health/readiness", null).onErrorResume(
+				WebClientResponseException.ServiceUnavailable.class,
+				(ex) -> Mono.justOrEmpty(ex.getResponseBodyAs(JSON)));
+		Mono<Map<String, Object>> snapshot = get(baseUrl + "/actuator/marketplace", authorization);
+		Mono<Map<String, Object>> components = get(baseUrl + "/actuator/health", null).onErrorResume(
+				WebClientResponseException.ServiceUnavailable.class,
+				(ex) -> Mono.justOrEmpty(ex.getResponseBodyAs(JSON)));
+		return Mono.zip(health, snapshot, components).map((answers) -> {
+			Map<String, Object> part = new LinkedHashMap<>(answers.getT2());
+			part.put("name", name);
+			part.put("status", answers.getT1().getOrDefault("status", "UNKNOWN"));
+			part.put("components", componentStatuses(answers.getT3()));
+			return part;
+		}).onErrorResume((ex) -> {
+			Map<String, Object> part = new LinkedHashMap<>();
+			part.put("name", name);
+			part.put("status", "DOWN");
+			part.put("error", reason(ex));
+			return Mono.just(part);
+		});
+	}
+
+	private Mono<Map<String, Object>> get(String url, String authorization) {
+		return this.http.get().uri(url).headers((headers) -> {
+			if (authorization != null) {
+				headers.set(HttpHeaders.AUTHORIZATION, authorization);
+			}
+		}).retrieve().bodyToMono(JSON).timeout(PATIENCE);
+	}
+
+	private Map<String, Object> overview(List<Map<String, Object>> services) {
+		List<Map<String, Object>> parts = new ArrayList<>();
+		parts.add(gateway());
+		parts.addAll(services);
+		parts.add(infrastructure("kafka", services));
+		parts.add(infrastructure("mongo", services));
+		Map<String, Object> overview = new LinkedHashMap<>();
+		overview.put("checkedAt", Instant.now().toString());
+		overview.put("parts", parts);
+		services.stream()
+			.filter((part) -> "order-service".equals(part.get("name")) && part.get("saga") != null)
+			.findFirst()
+			.ifPresent((orders) -> overview.put("saga", orders.get("saga")));
+		return overview;
+	}
+
+	private Map<String, Object> gateway() {
+		Map<String, Object> part = new LinkedHashMap<>();
+		part.put("name", "gateway");
+		part.put("status", "UP");
+		part.put("version", this.version);
+		part.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+		Map<String, String> states = new LinkedHashMap<>();
+		CircuitBreakerRegistry registry = this.circuitBreakers.getIfAvailable();
+		if (registry != null) {
+			registry.getAllCircuitBreakers()
+				.stream()
+				.sorted(java.util.Comparator.comparing(io.github.resilience4j.circuitbreaker.CircuitBreaker::getName))
+				.forEach((breaker) -> states.put(breaker.getName(), breaker.getState().name()));
+		}
+		part.put("circuitBreakers", states);
+		return part;
+	}
+
+	/**
+	 * UP when a service that could be asked says so, DOWN when they all say so, else
+	 * UNKNOWN.
+	 */
+	private static Map<String, Object> infrastructure(String name, List<Map<String, Object>> services) {
+		List<Object> seen = services.stream()
+			.map((service) -> service.get("components"))
+			.filter(Map.class::isInstance)
+			.map((components) -> ((Map<?, ?>) components).get(name))
+			.filter((status) -> status != null)
+			.map(Object.class::cast)
+			.toList();
+		Map<String, Object> part = new LinkedHashMap<>();
+		part.put("name", name);
+		part.put("status", seen.contains("UP") ? "UP" : seen.isEmpty() ? "UNKNOWN" : "DOWN");
+		return part;
+	}
+
+	private static Map<String, Object> componentStatuses(Map<String, Object> health) {
+		Map<String, Object> statuses = new LinkedHashMap<>();
+		if (health.get("components") instanceof Map<?, ?> components) {
+			components.forEach((key, value) -> {
+				if (value instanceof Map<?, ?> component) {
+					statuses.put(String.valueOf(key), component.get("status"));
+				}
+			});
+		}
+		return statuses;
+	}
+
+	private static String reason(Throwable ex) {
+		if (ex instanceof java.util.concurrent.TimeoutException) {
+			return "no answer within " + PATIENCE.toMillis() + " ms";
+		}
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+	}
+
+}

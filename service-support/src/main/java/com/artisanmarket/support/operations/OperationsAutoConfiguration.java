@@ -1,0 +1,40 @@
+package com.artisanmarket.support.operations;
+
+import java.time.Clock;
+
+import com.artisanmarket.support.messaging.EventsProperties;
+import com.artisanmarket.support.outbox.OutboxProperties;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** The operations snapshot, its actuator endpoint and its metrics, in every service. */
+@AutoConfiguration
+public class OperationsAutoConfiguration {
+
+	@Bean
+	OperationsSnapshot operationsSnapshot(@Value("${spring.application.name:application}") String service,
+			ObjectProvider<BuildProperties> build, MongoOperations mongo, OutboxProperties outbox,
+			EventsProperties events,
+			@Value("${spring.kafka.consumer.group-id:${spring.application.name:application}}") String group,
+			KafkaAdmin kafkaAdmin, ObjectProvider<OperationsContributor> contributors) {
+		return new OperationsSnapshot(service, build.getIfAvailable(), mongo, outbox, events, group, kafkaAdmin,
+				contributors.orderedStream().toList(), Clock.systemUTC());
+	}
+
+	@Bean
+	OperationsEndpoint operationsEndpoint(OperationsSnapshot snapshot) {
+		return new OperationsEndpoint(snapshot);
+	}
+
+	@Bean
+	OperationsMetrics operationsMetrics(OperationsSnapshot snapshot, EventsProperties events) {
+		return new OperationsMetrics(snapshot, events);
+	}
+
+}
