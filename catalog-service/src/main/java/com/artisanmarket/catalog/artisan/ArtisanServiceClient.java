@@ -25,11 +25,12 @@ class ArtisanServiceClient {
 
 	private final RestClient client;
 
-	ArtisanServiceClient(@Value("${marketplace.catalog.artisan-service-url:http://127.0.0.1:8081}") String baseUrl) {
+	ArtisanServiceClient(@Value("${marketplace.catalog.artisan-service-url:http://127.0.0.1:8081}") String baseUrl,
+			RestClient.Builder builder) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
 		requests.setReadTimeout(Duration.ofSeconds(3));
-		this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+		this.client = builder.baseUrl(baseUrl).requestFactory(requests).build();
 	}
 
 	Optional<ArtisanSnapshot> myProfile(String bearerToken) {

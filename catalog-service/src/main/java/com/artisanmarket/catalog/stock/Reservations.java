@@ -82,6 +82,7 @@ public class Reservations {
 		if (failures.isEmpty()) {
 			StockReserved reserved = new StockReserved(orderId, reservation.lines(), this.clock.instant());
 			finish(orderId, ReservationStatus.RESERVED, List.of(), this.outbox.entry(reserved));
+			logger.info("Order {}: stock reserved for {} line(s)", orderId, reservation.lines().size());
 			return ReservationStatus.RESERVED;
 		}
 		reservation.lines().forEach((line) -> giveBack(orderId, line));

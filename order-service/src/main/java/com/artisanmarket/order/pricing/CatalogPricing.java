@@ -64,11 +64,14 @@ public class CatalogPricing {
 		return this.circuitBreaker.getState();
 	}
 
-	CatalogPricing(@Value("${marketplace.orders.catalog-service-url:http://127.0.0.1:8082}") String baseUrl) {
+	CatalogPricing(@Value("${marketplace.orders.catalog-service-url:http://127.0.0.1:8082}") String baseUrl,
+			RestClient.Builder builder) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
 		requests.setReadTimeout(Duration.ofSeconds(2));
-		this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+		// Boot's builder: the calls are timed and carry the trace (traceparent) to the
+		// catalogue.
+		this.client = builder.baseUrl(baseUrl).requestFactory(requests).build();
 		this.circuitBreaker = CircuitBreaker.of("catalog-service",
 				CircuitBreakerConfig.custom()
 					.slidingWindowSize(20)

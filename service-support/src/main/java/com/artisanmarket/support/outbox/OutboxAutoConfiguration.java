@@ -2,6 +2,9 @@ package com.artisanmarket.support.outbox;
 
 import java.time.Clock;
 
+import io.micrometer.tracing.Tracer;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,8 +30,9 @@ public class OutboxAutoConfiguration {
 	}
 
 	@Bean
-	Outbox outbox(@Value("${spring.application.name:application}") String source, OutboxRelay relay, Clock clock) {
-		return new Outbox(source, clock, new TraceparentSource(), relay);
+	Outbox outbox(@Value("${spring.application.name:application}") String source, OutboxRelay relay, Clock clock,
+			ObjectProvider<Tracer> tracer) {
+		return new Outbox(source, clock, new TraceparentSource(tracer), relay);
 	}
 
 	@Bean

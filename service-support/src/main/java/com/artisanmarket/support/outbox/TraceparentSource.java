@@ -1,30 +1,35 @@
 package com.artisanmarket.support.outbox;
 
-import java.util.regex.Pattern;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The W3C {@code traceparent} of the request being served, kept with each outbox entry so
- * that an event can be tied to the request that caused it.
+ * The W3C {@code traceparent} of the work being done (an HTTP request, a Kafka record),
+ * kept with each outbox entry and sent as the record's {@code traceparent} header, so the
+ * consumer's work continues the same trace even though the relay publishes later, on
+ * another thread.
  */
 class TraceparentSource {
 
-	private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+	private final ObjectProvider<Tracer> tracer;
 
-	/** The current request's {@code traceparent}, or {@code null} outside a request. */
+	TraceparentSource(ObjectProvider<Tracer> tracer) {
+		this.tracer = tracer;
+	}
+
+	/** The current span's {@code traceparent}, or {@code null} outside any trace. */
 	String current() {
-		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-		if (!(attributes instanceof ServletRequestAttributes servlet)) {
+		Tracer current = this.tracer.getIfAvailable();
+		Span span = (current != null) ? current.currentSpan() : null;
+		if (span == null) {
 			return null;
 		}
-		HttpServletRequest request = servlet.getRequest();
-		String traceparent = request.getHeader("traceparent");
-		return (traceparent != null && TRACEPARENT.matcher(traceparent).matches()) ? traceparent : null;
+		TraceContext context = span.context();
+		return "00-" + context.traceId() + "-" + context.spanId() + "-"
+				+ (Boolean.FALSE.equals(context.sampled()) ? "00" : "01");
 	}
 
 }
