@@ -1,5 +1,5 @@
 // Pieces several pages share.
-import { h } from './dom.js';
+import { field, h } from './dom.js';
 import { country, money, t } from './i18n.js';
 
 export const CATEGORIES = ['CARPETS', 'TEXTILES', 'CLOTHING', 'JEWELRY', 'CERAMICS', 'WOODWORK', 'METALWORK', 'PAPER', 'OTHER'];
@@ -45,4 +45,17 @@ export function statusBadge(status, id) {
 
 export function pageHeading(text, ...rest) {
   return h('h1', { tabindex: '-1', ...(rest[0] || {}) }, text);
+}
+
+/** The order status filter of a listing: picks a status and goes to path?status=… */
+export function orderStatusFilter({ id, path, statuses, current, navigate }) {
+  return h('form', { class: 'inline-filter', onsubmit: (event) => {
+    event.preventDefault();
+    const status = event.target.elements.status.value;
+    navigate(status ? `${path}?status=${encodeURIComponent(status)}` : path);
+  } },
+  field(id, t('orders.filter'), h('select', { name: 'status' },
+    h('option', { value: '' }, t('search.any')),
+    statuses.map((value) => h('option', { value, selected: value === current }, t(`status.${value}`))))),
+  h('button', { type: 'submit', class: 'button secondary' }, t('search.apply')));
 }

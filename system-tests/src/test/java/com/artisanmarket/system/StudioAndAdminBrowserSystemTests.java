@@ -178,6 +178,12 @@ class StudioAndAdminBrowserSystemTests {
 
 		browser.open("/admin/orders");
 		assertThat(browser.find("#admin-order-count").getText()).matches("\\d[\\d,]* orders");
+		new Select(browser.find("#admin-order-status")).selectByValue("CONFIRMED");
+		browser.find("form.inline-filter button[type='submit']").click();
+		browser.waitUntil((driver) -> browser.path().equals("/admin/orders?status=CONFIRMED"));
+		browser.waitForPage();
+		assertThat(browser.driver().findElements(By.cssSelector(".order-row .status")))
+			.allMatch((badge) -> "CONFIRMED".equals(badge.getDomAttribute("data-status")));
 		browser.shoot("admin-orders");
 	}
 

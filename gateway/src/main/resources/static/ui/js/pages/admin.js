@@ -3,7 +3,7 @@ import { field, fill, h, announce } from '../dom.js';
 import { country, dateTime, money, t } from '../i18n.js';
 import { api, query } from '../api.js';
 import { session } from '../session.js';
-import { pageHeading, pager, statusBadge } from '../components.js';
+import { orderStatusFilter, pageHeading, pager, statusBadge } from '../components.js';
 import { alertBox, describe } from '../errors.js';
 
 const ARTISAN_STATUSES = ['PENDING', 'VERIFIED', 'SUSPENDED'];
@@ -166,14 +166,7 @@ export async function adminOrdersPage({ navigate, query: params }) {
   const status = ORDER_STATUSES.includes(params.get('status')) ? params.get('status') : '';
   const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
   const result = (await api(`/api/orders${query({ status, page, size: 20 })}`)).data;
-  const filter = h('form', { class: 'inline-filter', onsubmit: (event) => {
-    event.preventDefault();
-    navigate(`/admin/orders${query({ status: event.target.elements.status.value })}`);
-  } },
-  field('admin-order-status', t('orders.filter'), h('select', { name: 'status' },
-    h('option', { value: '' }, t('search.any')),
-    ORDER_STATUSES.map((value) => h('option', { value, selected: value === status }, t(`status.${value}`))))),
-  h('button', { type: 'submit', class: 'button secondary' }, t('search.apply')));
+  const filter = orderStatusFilter({ id: 'admin-order-status', path: '/admin/orders', statuses: ORDER_STATUSES, current: status, navigate });
   return h('div', { class: 'page admin-page' },
     pageHeading(t('admin.nav.orders')),
     adminNav('/admin/orders'),

@@ -1,8 +1,8 @@
-import { fill, h, announce, field } from '../dom.js';
+import { fill, h, announce } from '../dom.js';
 import { country, dateTime, money, t } from '../i18n.js';
 import { api, query } from '../api.js';
 import { session } from '../session.js';
-import { pageHeading, pager, statusBadge } from '../components.js';
+import { orderStatusFilter, pageHeading, pager, statusBadge } from '../components.js';
 import { alertBox, describe } from '../errors.js';
 
 const STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED', 'SHIPPED', 'DELIVERED', 'CANCELLED'];
@@ -18,14 +18,7 @@ export async function ordersPage({ query: params, navigate }) {
   const status = STATUSES.includes(params.get('status')) ? params.get('status') : '';
   const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
   const result = (await api(`/api/orders${query({ status, page, size: 10 })}`)).data;
-  const filter = h('form', { class: 'inline-filter', onsubmit: (event) => {
-    event.preventDefault();
-    navigate(`/orders${query({ status: event.target.elements.status.value })}`);
-  } },
-  field('order-status', t('orders.filter'), h('select', { name: 'status' },
-    h('option', { value: '' }, t('search.any')),
-    STATUSES.map((value) => h('option', { value, selected: value === status }, t(`status.${value}`))))),
-  h('button', { type: 'submit', class: 'button secondary' }, t('search.apply')));
+  const filter = orderStatusFilter({ id: 'order-status', path: '/orders', statuses: STATUSES, current: status, navigate });
   return h('div', { class: 'page orders-page' },
     pageHeading(t('orders.title')),
     filter,

@@ -3,7 +3,7 @@ import { clearFieldErrors, field, fieldError, fill, formValues, h, announce } fr
 import { country, dateTime, money, number, t } from '../i18n.js';
 import { api, query } from '../api.js';
 import { session } from '../session.js';
-import { CATEGORIES, COUNTRIES, pageHeading, pager, productImage, statusBadge } from '../components.js';
+import { CATEGORIES, COUNTRIES, orderStatusFilter, pageHeading, pager, productImage, statusBadge } from '../components.js';
 import { alertBox, describe } from '../errors.js';
 import { barChart } from '../charts.js';
 
@@ -262,14 +262,7 @@ export async function studioOrdersPage({ navigate, query: params }) {
   const status = ORDER_STATUSES.includes(params.get('status')) ? params.get('status') : '';
   const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
   const result = (await api(`/api/orders${query({ status, page, size: 10 })}`)).data;
-  const filter = h('form', { class: 'inline-filter', onsubmit: (event) => {
-    event.preventDefault();
-    navigate(`/studio/orders${query({ status: event.target.elements.status.value })}`);
-  } },
-  field('studio-order-status', t('orders.filter'), h('select', { name: 'status' },
-    h('option', { value: '' }, t('search.any')),
-    ORDER_STATUSES.map((value) => h('option', { value, selected: value === status }, t(`status.${value}`))))),
-  h('button', { type: 'submit', class: 'button secondary' }, t('search.apply')));
+  const filter = orderStatusFilter({ id: 'studio-order-status', path: '/studio/orders', statuses: ORDER_STATUSES, current: status, navigate });
   return h('div', { class: 'page studio-page' },
     pageHeading(t('studio.nav.orders')),
     studioNav('/studio/orders'),
