@@ -119,6 +119,11 @@ class OperationsPanelSystemTests {
 				browser.find("tr[data-part='" + part + "'][data-status='UP']");
 			}
 			browser.find("#saga-funnel");
+			browser.waitUntil(
+					(driver) -> !driver
+						.findElements(org.openqa.selenium.By
+							.cssSelector("#dead-letters #no-dead-letters, #dead-letters .dead-letter-service"))
+						.isEmpty());
 			browser.shoot("admin-operations");
 			browser.script("window.sameDocument = 'still here'");
 

@@ -17,7 +17,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -36,6 +39,9 @@ class OperationsController {
 	private static final Duration PATIENCE = Duration.ofMillis(1500);
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
 	};
 
 	private final WebClient http = WebClient.create();
@@ -67,6 +73,61 @@ class OperationsController {
 			.flatMapSequential((service) -> part(service.getKey(), service.getValue(), authorization))
 			.collectList()
 			.map(this::overview);
+	}
+
+	/** Every service's dead letters, with the error that sent each there. */
+	@GetMapping("/api/admin/dead-letters")
+	Mono<Map<String, Object>> deadLetters(ServerWebExchange exchange) {
+		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		return Flux.fromIterable(this.services.entrySet())
+			.flatMapSequential((service) -> this.http.get()
+				.uri(service.getValue() + "/actuator/deadletters")
+				.header(HttpHeaders.AUTHORIZATION, authorization)
+				.retrieve()
+				.bodyToMono(LIST)
+				.timeout(Duration.ofSeconds(10))
+				.map((records) -> Map.<String, Object>of("service", service.getKey(), "records", records))
+				.onErrorResume((ex) -> Mono.just(Map.of("service", service.getKey(), "error", reason(ex)))))
+			.collectList()
+			.map((services) -> Map.of("services", services));
+	}
+
+	/**
+	 * Replays one dead letter ({@code {service, topic, partition, offset}}) or, without a
+	 * topic, all of a service's that were not replayed yet.
+	 */
+	@PostMapping("/api/admin/dead-letters/replay")
+	Mono<ResponseEntity<Object>> replay(@RequestBody Replay replay, ServerWebExchange exchange) {
+		String baseUrl = this.services.get(replay.service());
+		if (baseUrl == null) {
+			return Mono.just(ResponseEntity.badRequest()
+				.body(Map.of("title", "Unknown service", "detail",
+						"service must be one of " + this.services.keySet())));
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		if (replay.topic() != null) {
+			body.put("topic", replay.topic());
+			body.put("partition", replay.partition());
+			body.put("offset", replay.offset());
+		}
+		return this.http.post()
+			.uri(baseUrl + "/actuator/deadletters")
+			.header(HttpHeaders.AUTHORIZATION, exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
+			.bodyValue(body)
+			.retrieve()
+			.bodyToMono(LIST)
+			.timeout(Duration.ofSeconds(20))
+			.map((results) -> ResponseEntity.ok((Object) Map.of("service", replay.service(), "results", results)));
+	}
+
+	/**
+	 * @param service artisan-service, catalog-service or order-service
+	 * @param topic the dead-letter topic, or none for all
+	 * @param partition its partition
+	 * @param offset its offset
+	 */
+	record Replay(String service, String topic, Integer partition, Long offset) {
+
 	}
 
 	private Mono<Map<String, Object>> part(String name, String baseUrl, String authorization) {

@@ -41,7 +41,56 @@ export async function adminPage({ navigate, onLeave, current }) {
       h('li', {}, h('a', { href: '/admin/artisans?status=PENDING', id: 'queue-count' }, h('strong', {}, String(queue.totalItems)), t('admin.nav.queue'))),
       h('li', {}, h('a', { href: '/admin/orders?status=PENDING' }, h('strong', {}, String(pending.totalItems)), t('admin.pendingOrders'))),
       h('li', {}, h('a', { href: '/admin/orders' }, h('strong', {}, String(all.totalItems)), t('admin.allOrders')))),
-    operationsPanel(onLeave, current));
+    operationsPanel(onLeave, current),
+    deadLettersSection());
+}
+
+/** Records the services dead-lettered, with their error, and replay once the cause is fixed. */
+function deadLettersSection() {
+  const section = h('section', { id: 'dead-letters', 'aria-labelledby': 'dead-letters-heading', class: 'operations' });
+  const message = alertBox('error');
+  const replay = async (body) => {
+    message.show(null);
+    try {
+      await api('/api/admin/dead-letters/replay', { method: 'POST', body });
+      announce(t('admin.dlt.done'));
+      await load();
+    } catch (error) {
+      message.show(describe(error));
+    }
+  };
+  const load = async () => {
+    let answer;
+    try {
+      answer = (await api('/api/admin/dead-letters')).data;
+    } catch (error) {
+      fill(section, h('h2', { id: 'dead-letters-heading' }, t('admin.dlt.title')), h('p', { class: 'alert error' }, describe(error)));
+      return;
+    }
+    const services = answer.services.filter((service) => service.error || service.records.length);
+    fill(section,
+      h('h2', { id: 'dead-letters-heading' }, t('admin.dlt.title')),
+      message,
+      services.length === 0 ? h('p', { class: 'muted', id: 'no-dead-letters' }, t('admin.dlt.none')) : null,
+      services.map((service) => h('div', { class: 'dead-letter-service', dataset: { service: service.service } },
+        h('h3', {}, service.service),
+        service.error ? h('p', { class: 'alert error' }, t('admin.dlt.unreachable', { error: service.error })) : [
+          service.records.some((record) => !record.replayedAt)
+            ? h('p', {}, h('button', { type: 'button', class: 'button secondary', dataset: { replayAll: service.service },
+              onclick: () => replay({ service: service.service }) }, t('admin.dlt.replayAll'))) : null,
+          h('ul', { class: 'dead-letter-list' }, service.records.map((record) => h('li', { class: 'card', dataset: { deadLetter: record.id } },
+            h('p', {}, h('strong', {}, `${record.originalTopic ?? record.topic} · ${record.key ?? '–'}`), ' ',
+              h('span', { class: 'muted' }, `${record.topic}-${record.partition}@${record.offset} · ${dateTime(record.failedAt)}`)),
+            h('p', { class: 'field-error' }, record.error ?? ''),
+            record.replayedAt
+              ? h('p', { class: 'muted', dataset: { replayed: 'true' } }, t('admin.dlt.replayed', { time: dateTime(record.replayedAt) }))
+              : h('button', { type: 'button', class: 'button', dataset: { replay: record.id },
+                onclick: () => replay({ service: service.service, topic: record.topic, partition: record.partition, offset: record.offset }) },
+              t('admin.dlt.replay')))))])));
+  };
+  fill(section, h('h2', { id: 'dead-letters-heading' }, t('admin.dlt.title')), h('p', { class: 'muted' }, t('common.loading')));
+  load();
+  return section;
 }
 
 const REFRESH_MS = 5000;

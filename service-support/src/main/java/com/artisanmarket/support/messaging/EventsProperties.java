@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions partitions of created topics
  * @param retries attempts after the first before a record is dead-lettered
  * @param retryInterval the pause between attempts
+ * @param refuseTypes event types this instance fails to process, on purpose: a switch for
+ * rehearsing dead-lettering and replay (empty, the default, refuses nothing)
  */
 @ConfigurationProperties("marketplace.events")
 public record EventsProperties(@DefaultValue List<String> publishes, @DefaultValue List<String> consumes,
 		@DefaultValue("3") int partitions, @DefaultValue("3") int retries,
-		@DefaultValue("500ms") Duration retryInterval) {
+		@DefaultValue("500ms") Duration retryInterval, @DefaultValue List<String> refuseTypes) {
 
 }

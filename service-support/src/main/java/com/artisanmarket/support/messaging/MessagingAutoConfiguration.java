@@ -35,6 +35,7 @@ public class MessagingAutoConfiguration {
 
 	@Bean
 	CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> kafka, EventsProperties events) {
+		IncomingEvents.refuse(events.refuseTypes());
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka, (record, ex) -> {
 			logger.warn("Dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
 					record.key(), rootMessage(ex));

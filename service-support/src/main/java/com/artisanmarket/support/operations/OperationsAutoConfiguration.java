@@ -12,6 +12,7 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
 
 /** The operations snapshot, its actuator endpoint and its metrics, in every service. */
 @AutoConfiguration
@@ -25,6 +26,17 @@ public class OperationsAutoConfiguration {
 			KafkaAdmin kafkaAdmin, ObjectProvider<OperationsContributor> contributors) {
 		return new OperationsSnapshot(service, build.getIfAvailable(), mongo, outbox, events, group, kafkaAdmin,
 				contributors.orderedStream().toList(), Clock.systemUTC());
+	}
+
+	@Bean
+	DeadLetters deadLetters(@Value("${spring.application.name:application}") String service, EventsProperties events,
+			KafkaAdmin kafkaAdmin, KafkaOperations<String, String> kafka, MongoOperations mongo) {
+		return new DeadLetters(service, events, kafkaAdmin, kafka, mongo);
+	}
+
+	@Bean
+	DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+		return new DeadLettersEndpoint(deadLetters);
 	}
 
 	@Bean

@@ -64,6 +64,7 @@ public class ServiceSecurityAutoConfiguration {
 				// The operations snapshot: the gateway asks for it with the admin's
 				// token.
 				requests.requestMatchers(HttpMethod.GET, "/actuator/marketplace").hasRole("ADMIN");
+				requests.requestMatchers("/actuator/deadletters").hasRole("ADMIN");
 				requests.requestMatchers("/error").permitAll();
 				rules.orderedStream().forEach((rule) -> rule.configure(requests));
 				requests.anyRequest().authenticated();
