@@ -17,11 +17,8 @@ import javax.imageio.ImageIO;
 
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.MarketplaceStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -40,96 +37,80 @@ class StudioAndAdminBrowserSystemTests {
 
 	private static final MarketplaceStack marketplace = MarketplaceStack.shared();
 
-	private static Browser browser;
+	@RegisterExtension
+	static final BrowserSession session = new BrowserSession(marketplace);
 
 	@TempDir
 	Path files;
-
-	@BeforeAll
-	static void openBrowser() {
-		browser = new Browser(marketplace.gatewayUrl());
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		browser.close();
-	}
-
-	@AfterEach
-	void signOut(TestInfo test) {
-		browser.keepEvidence(test.getTestMethod().orElseThrow().getName());
-		browser.open("/");
-		browser.script("localStorage.clear(); sessionStorage.clear();");
-	}
 
 	@Test
 	void anArtisanOpensAShopListsAPieceWithAPictureShipsAnOrderAndSeesTheSale() throws IOException {
 		String tag = UUID.randomUUID().toString().substring(0, 6);
 		String email = "artisan." + UUID.randomUUID() + "@example.com";
-		browser.open("/signup");
-		browser.fill("#signup-name", "Dilshod Nazarov");
-		browser.fill("#signup-email", email);
-		browser.fill("#signup-password", "pw-" + UUID.randomUUID());
-		browser.find("#role-ARTISAN").click();
-		browser.find("#sign-up").click();
-		browser.find("#studio-link").click();
-		browser.waitUntil((driver) -> browser.heading().equals("Your artisan profile"));
-		browser.fill("#p-name", "Nazarov Ceramics " + tag);
-		browser.fill("#p-craft", "Rishtan ceramics");
-		browser.fill("#p-story", "Three generations of potters in Rishtan, glazing with ishkor from desert plants.");
-		browser.fill("#p-city", "Rishtan");
-		new Select(browser.find("#p-country")).selectByValue("UZ");
-		browser.fill("#p-languages", "uz, ru");
-		browser.find("#save-profile").click();
-		browser.waitUntil((driver) -> browser.heading().equals("Welcome, Nazarov Ceramics " + tag));
-		browser.shoot("studio");
+		browser().open("/signup");
+		browser().fill("#signup-name", "Dilshod Nazarov");
+		browser().fill("#signup-email", email);
+		browser().fill("#signup-password", "pw-" + UUID.randomUUID());
+		browser().find("#role-ARTISAN").click();
+		browser().find("#sign-up").click();
+		browser().find("#studio-link").click();
+		browser().waitUntil((driver) -> browser().heading().equals("Your artisan profile"));
+		browser().fill("#p-name", "Nazarov Ceramics " + tag);
+		browser().fill("#p-craft", "Rishtan ceramics");
+		browser().fill("#p-story", "Three generations of potters in Rishtan, glazing with ishkor from desert plants.");
+		browser().fill("#p-city", "Rishtan");
+		new Select(browser().find("#p-country")).selectByValue("UZ");
+		browser().fill("#p-languages", "uz, ru");
+		browser().find("#save-profile").click();
+		browser().waitUntil((driver) -> browser().heading().equals("Welcome, Nazarov Ceramics " + tag));
+		browser().shoot("studio");
 
-		browser.find("#new-product, a[href='/studio/products/new']").click();
-		browser.waitUntil((driver) -> browser.path().equals("/studio/products/new"));
-		browser.fill("#pr-title", "Rishtan bowl, ishkor blue " + tag);
-		browser.fill("#pr-description", "A deep bowl, 22 cm across, thrown and painted by hand.");
-		new Select(browser.find("#pr-category")).selectByValue("CERAMICS");
-		browser.fill("#pr-price", "38.00");
-		browser.fill("#pr-stock", "5");
-		browser.fill("#pr-materials", "red clay, ishkor glaze");
-		browser.find("#save-product").click();
-		browser.waitUntil(
-				(driver) -> browser.path().matches("/studio/products/[^/]+") && !browser.path().endsWith("/new"));
-		String productId = browser.path().substring("/studio/products/".length());
-		browser.find("#image-file").sendKeys(png("bowl.png").toString());
-		browser.find("#upload-image").click();
-		browser.waitUntil((driver) -> driver.findElements(By.cssSelector("#product-images img")).size() == 1);
-		browser.shoot("studio-product");
+		browser().find("#new-product, a[href='/studio/products/new']").click();
+		browser().waitUntil((driver) -> browser().path().equals("/studio/products/new"));
+		browser().fill("#pr-title", "Rishtan bowl, ishkor blue " + tag);
+		browser().fill("#pr-description", "A deep bowl, 22 cm across, thrown and painted by hand.");
+		new Select(browser().find("#pr-category")).selectByValue("CERAMICS");
+		browser().fill("#pr-price", "38.00");
+		browser().fill("#pr-stock", "5");
+		browser().fill("#pr-materials", "red clay, ishkor glaze");
+		browser().find("#save-product").click();
+		browser().waitUntil(
+				(driver) -> browser().path().matches("/studio/products/[^/]+") && !browser().path().endsWith("/new"));
+		String productId = browser().path().substring("/studio/products/".length());
+		browser().find("#image-file").sendKeys(png("bowl.png").toString());
+		browser().find("#upload-image").click();
+		browser().waitUntil((driver) -> driver.findElements(By.cssSelector("#product-images img")).size() == 1);
+		browser().shoot("studio-product");
 		JsonNode listed = Http.json(Http.get(marketplace.gatewayUrl() + "/api/products/" + productId));
 		assertThat(listed.path("images").get(0).asString()).startsWith("/media/");
 		assertThat(listed.path("artisan").path("displayName").asString()).isEqualTo("Nazarov Ceramics " + tag);
-		browser.open("/products/" + productId);
-		assertThat(browser.find("img.product-image.large").getDomAttribute("src")).startsWith("/media/");
+		browser().open("/products/" + productId);
+		assertThat(browser().find("img.product-image.large").getDomAttribute("src")).startsWith("/media/");
 
 		Users.User buyer = Users.signUp(marketplace, "BUYER");
 		String orderId = placeAndConfirm(buyer, productId, 1);
-		browser.open("/studio/orders");
+		browser().open("/studio/orders");
 		String order = "li.incoming-order[data-order-id='" + orderId + "']";
-		browser.fill("#tracking-" + orderId, "UZPOST-" + tag);
-		browser.shoot("studio-orders");
-		browser.find(order + " button[data-ship]").click();
-		browser
-			.waitUntil((driver) -> "SHIPPED".equals(browser.find(order + " .status").getDomAttribute("data-status")));
+		browser().fill("#tracking-" + orderId, "UZPOST-" + tag);
+		browser().shoot("studio-orders");
+		browser().find(order + " button[data-ship]").click();
+		browser()
+			.waitUntil((driver) -> "SHIPPED".equals(browser().find(order + " .status").getDomAttribute("data-status")));
 		JsonNode shipped = Http
 			.json(Http.get(marketplace.gatewayUrl() + "/api/orders/" + orderId, buyer.authorization()));
 		assertThat(shipped.path("lines").get(0).path("trackingRef").asString()).isEqualTo("UZPOST-" + tag);
 
-		eventually("/studio/stats", () -> "1".equals(browser.find("#stat-units").getText()));
-		assertThat(browser.find("#stat-orders").getText()).isEqualTo("1");
-		assertThat(browser.find("#stat-revenue").getText()).isEqualTo("US$38.00");
-		List<String> bars = browser.driver()
+		eventually("/studio/stats", () -> "1".equals(browser().find("#stat-units").getText()));
+		assertThat(browser().find("#stat-orders").getText()).isEqualTo("1");
+		assertThat(browser().find("#stat-revenue").getText()).isEqualTo("US$38.00");
+		List<String> bars = browser().driver()
 			.findElements(By.cssSelector("#revenue-chart rect.chart-bar"))
 			.stream()
 			.map((bar) -> bar.getDomAttribute("data-value"))
 			.toList();
 		assertThat(bars).contains("38");
-		assertThat(browser.find("#top-products").getText()).contains("Rishtan bowl, ishkor blue " + tag);
-		browser.shoot("studio-stats");
+		assertThat(browser().find("#top-products").getText()).contains("Rishtan bowl, ishkor blue " + tag);
+		browser().shoot("studio-stats");
 	}
 
 	@Test
@@ -149,66 +130,67 @@ class StudioAndAdminBrowserSystemTests {
 				owner.authorization());
 		assertThat(product.statusCode()).as(product.body()).isEqualTo(201);
 
-		browser.open("/admin");
-		browser.waitUntil((driver) -> browser.path().startsWith("/signin"));
+		browser().open("/admin");
+		browser().waitUntil((driver) -> browser().path().startsWith("/signin"));
 		Users.User admin = Users.admin(marketplace);
-		browser.fill("#signin-email", admin.email());
-		browser.fill("#signin-password", admin.password());
-		browser.find("#sign-in").click();
-		browser.waitUntil((driver) -> browser.heading().equals("Marketplace administration"));
-		browser.shoot("admin");
+		browser().fill("#signin-email", admin.email());
+		browser().fill("#signin-password", admin.password());
+		browser().find("#sign-in").click();
+		browser().waitUntil((driver) -> browser().heading().equals("Marketplace administration"));
+		browser().shoot("admin");
 
-		browser.open("/admin/artisans?status=PENDING&q=" + tag);
+		browser().open("/admin/artisans?status=PENDING&q=" + tag);
 		String row = "li.admin-artisan[data-artisan-id='" + artisanId + "']";
-		browser.fill("#note-" + artisanId, "Photos show factory-made boxes.");
-		browser.shoot("admin-queue");
-		browser.find(row + " button[data-action='suspend']").click();
-		browser
-			.waitUntil((driver) -> "SUSPENDED".equals(browser.find(row + " .status").getDomAttribute("data-status")));
-		assertThat(browser.find(row).getText()).contains("Photos show factory-made boxes.");
+		browser().fill("#note-" + artisanId, "Photos show factory-made boxes.");
+		browser().shoot("admin-queue");
+		browser().find(row + " button[data-action='suspend']").click();
+		browser()
+			.waitUntil((driver) -> "SUSPENDED".equals(browser().find(row + " .status").getDomAttribute("data-status")));
+		assertThat(browser().find(row).getText()).contains("Photos show factory-made boxes.");
 
-		eventually("/search?q=" + tag, () -> browser.find("#result-count").getText().startsWith("0 "));
-		assertThat(browser.driver().findElements(By.cssSelector("li.product-card"))).isEmpty();
+		eventually("/search?q=" + tag, () -> browser().find("#result-count").getText().startsWith("0 "));
+		assertThat(browser().driver().findElements(By.cssSelector("li.product-card"))).isEmpty();
 
-		browser.open("/admin/artisans?status=SUSPENDED&q=" + tag);
-		browser.find(row + " button[data-action='verify']").click();
-		browser.waitUntil((driver) -> "VERIFIED".equals(browser.find(row + " .status").getDomAttribute("data-status")));
-		eventually("/search?q=" + tag, () -> browser.find("#result-count").getText().startsWith("1 "));
-		assertThat(browser.find("li.product-card .card-title").getText()).isEqualTo("Carved elm box " + tag);
+		browser().open("/admin/artisans?status=SUSPENDED&q=" + tag);
+		browser().find(row + " button[data-action='verify']").click();
+		browser()
+			.waitUntil((driver) -> "VERIFIED".equals(browser().find(row + " .status").getDomAttribute("data-status")));
+		eventually("/search?q=" + tag, () -> browser().find("#result-count").getText().startsWith("1 "));
+		assertThat(browser().find("li.product-card .card-title").getText()).isEqualTo("Carved elm box " + tag);
 
-		browser.open("/admin/orders");
-		assertThat(browser.find("#admin-order-count").getText()).matches("\\d[\\d,]* orders");
-		new Select(browser.find("#admin-order-status")).selectByValue("CONFIRMED");
-		browser.find("form.inline-filter button[type='submit']").click();
-		browser.waitUntil((driver) -> browser.path().equals("/admin/orders?status=CONFIRMED"));
-		browser.waitForPage();
-		assertThat(browser.driver().findElements(By.cssSelector(".order-row .status")))
+		browser().open("/admin/orders");
+		assertThat(browser().find("#admin-order-count").getText()).matches("\\d[\\d,]* orders");
+		new Select(browser().find("#admin-order-status")).selectByValue("CONFIRMED");
+		browser().find("form.inline-filter button[type='submit']").click();
+		browser().waitUntil((driver) -> browser().path().equals("/admin/orders?status=CONFIRMED"));
+		browser().waitForPage();
+		assertThat(browser().driver().findElements(By.cssSelector(".order-row .status")))
 			.allMatch((badge) -> "CONFIRMED".equals(badge.getDomAttribute("data-status")));
-		browser.shoot("admin-orders");
+		browser().shoot("admin-orders");
 	}
 
 	@Test
 	void theStudioIsForArtisansAndTheAdminPagesForAdmins() {
 		Users.User buyer = Users.signUp(marketplace, "BUYER");
-		browser.open("/signin");
-		browser.fill("#signin-email", buyer.email());
-		browser.fill("#signin-password", buyer.password());
-		browser.find("#sign-in").click();
-		browser.find("#sign-out");
+		browser().open("/signin");
+		browser().fill("#signin-email", buyer.email());
+		browser().fill("#signin-password", buyer.password());
+		browser().find("#sign-in").click();
+		browser().find("#sign-out");
 
-		browser.open("/studio");
-		assertThat(browser.find("main .alert.error").getText()).contains("The studio is for artisans");
-		browser.open("/admin/orders");
-		assertThat(browser.find("main .alert.error").getText())
+		browser().open("/studio");
+		assertThat(browser().find("main .alert.error").getText()).contains("The studio is for artisans");
+		browser().open("/admin/orders");
+		assertThat(browser().find("main .alert.error").getText())
 			.isEqualTo("These pages are for the marketplace's administrators.");
-		assertThat(browser.driver().findElements(By.id("admin-link"))).isEmpty();
-		assertThat(browser.driver().findElements(By.id("studio-link"))).isEmpty();
+		assertThat(browser().driver().findElements(By.id("admin-link"))).isEmpty();
+		assertThat(browser().driver().findElements(By.id("studio-link"))).isEmpty();
 	}
 
 	/** Reloads a page until a condition holds: what events feed may lag by moments. */
 	private static void eventually(String path, Supplier<Boolean> condition) {
 		await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-			browser.open(path);
+			browser().open(path);
 			return condition.get();
 		});
 	}
@@ -239,6 +221,10 @@ class StudioAndAdminBrowserSystemTests {
 				.path("status")
 				.asString(), "CONFIRMED"::equals);
 		return id;
+	}
+
+	private static Browser browser() {
+		return session.browser();
 	}
 
 }
