@@ -1,24 +1,36 @@
 package com.artisanmarket.infra.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The H2 file backend, made to commit a command's changes before the command is answered.
- * The stock backend commits about once a second, so a write the driver saw acknowledged
- * could be lost when the process was killed; here the changes have reached the operating
- * system before the acknowledgement leaves, which a process kill cannot undo. (A power
- * cut can: like MongoDB with {@code j: false}, the file is not fsynced on each write.)
+ * The H2 file backend, made to commit a command's changes before the command is answered
+ * and to look documents up by {@code _id} whenever a query pins it (see
+ * {@link PinnedId}). The stock backend commits about once a second, so a write the driver
+ * saw acknowledged could be lost when the process was killed; here the changes have
+ * reached the operating system before the acknowledgement leaves, which a process kill
+ * cannot undo. (A power cut can: like MongoDB with {@code j: false}, the file is not
+ * fsynced on each write.)
  */
 final class DurableH2Backend extends H2Backend {
 
-	private final MVStore store;
+	/** The names H2Database gives a collection's maps (mongo-java-server 1.47). */
+	private static final String DATA_MAP_PREFIX = "databases.";
+
+	private static final String META_MAP_PREFIX = "meta.";
 
 	DurableH2Backend(MVStore store) {
 		super(store);
-		this.store = store;
 	}
 
 	@Override
@@ -27,10 +39,45 @@ final class DurableH2Backend extends H2Backend {
 			return super.handleCommand(channel, databaseName, command, query);
 		}
 		finally {
-			if (this.store.hasUnsavedChanges()) {
-				this.store.commit();
+			MVStore store = getMvStore();
+			if (store.hasUnsavedChanges()) {
+				store.commit();
 			}
 		}
+	}
+
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		MVStore store = getMvStore();
+		return new H2Database(databaseName, store, getCursorRegistry()) {
+
+			@Override
+			protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+				String fullName = getFullCollectionNamespace(collectionName);
+				return new Collection(this, collectionName, options, store.openMap(DATA_MAP_PREFIX + fullName),
+						store.openMap(META_MAP_PREFIX + fullName), this.cursorRegistry);
+			}
+
+		};
+	}
+
+	private static final class Collection extends H2Collection {
+
+		Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+				MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+			super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+		}
+
+		@Override
+		protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+				int batchSize, Document fieldSelector) {
+			Iterable<Object> byId = PinnedId.positions(getIndexes(), query);
+			if (byId == null) {
+				return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+			}
+			return matchDocuments(query, byId, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+
 	}
 
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +61,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static EmbeddedMongo startInMemory(int port) {
-		return start(new MemoryBackend(), port);
+		return start(new IdLookupMemoryBackend(), port);
 	}
 
 	private static EmbeddedMongo start(MongoBackend backend, int port) {
