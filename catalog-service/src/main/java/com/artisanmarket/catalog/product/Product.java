@@ -11,10 +11,13 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A product as stored. {@code stock} is what is available now; units held for orders are
- * listed in {@code reservedBy} (one entry per order), so available plus reserved is what
- * the artisan put up for sale. The maker's public details are copied from the artisan
- * read model, and {@code keywords}/{@code artisanKeywords} hold folded words for search.
+ * A product as stored. {@code stock} is what is available now; the units held for live
+ * orders are recorded in their reservations. {@code reservedBy} and {@code returnedBy}
+ * only mark the orders whose units are being taken or given back at this moment, so that
+ * a step repeated after a crash does not move stock twice; they are emptied once the
+ * reservation records the step, so a popular product does not carry every order it ever
+ * sold. The maker's public details are copied from the artisan read model, and
+ * {@code keywords}/{@code artisanKeywords} hold folded words for search.
  * {@code priceMinor} is the price in minor units, for filtering and sorting.
  */
 @Document(Product.COLLECTION)
@@ -22,11 +25,11 @@ public record Product(@Id String id, String artisanId, String ownerId, String ti
 		Category category, List<String> materials, List<String> tags, Money price, long priceMinor, int stock,
 		List<String> images, ProductStatus status, String artisanName, String artisanCity, String artisanCountry,
 		ArtisanEvent.Status artisanStatus, String keywords, String artisanKeywords, Instant createdAt,
-		Instant updatedAt, List<Held> reservedBy, List<OutboxEntry> outbox) {
+		Instant updatedAt, List<Held> reservedBy, List<String> returnedBy, List<OutboxEntry> outbox) {
 
 	public static final String COLLECTION = "products";
 
-	/** Units held for one order. */
+	/** Units being taken for one order. */
 	public record Held(String orderId, int quantity) {
 
 	}

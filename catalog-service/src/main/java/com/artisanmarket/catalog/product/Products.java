@@ -80,7 +80,7 @@ class Products {
 				listing.images(), ProductStatus.ACTIVE, artisan.displayName(), artisan.city(), artisan.country(),
 				artisan.status(), keywords(listing),
 				Folding.keywords(List.of(nonNull(artisan.displayName()), nonNull(artisan.city()))), now, now, List.of(),
-				List.of(this.outbox.entry(listed)));
+				List.of(), List.of(this.outbox.entry(listed)));
 		this.mongo.insert(product);
 		this.outbox.publishSoon(Product.COLLECTION, id);
 		this.listings.increment();

@@ -24,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,16 +33,25 @@ import org.springframework.stereotype.Service;
 /**
  * Holds stock for orders without multi-document transactions (DESIGN.md's reservation
  * pattern). The reservation record is written first; each product is then decremented by
- * one conditional update that checks both the stock and that this order has not taken
- * from it yet, and records the order in {@code reservedBy}; if a line fails, the lines
- * taken are given back; the record is finished with its event in its outbox. Every step
- * can run again after a crash without taking twice, so the next delivery of the same
- * {@code OrderPlaced} completes what a crash interrupted.
+ * one conditional update that checks both the stock and that this order is not already
+ * marked in its {@code reservedBy}, and marks it; if a line fails, the lines taken are
+ * given back; the record is finished with its event in its outbox, and only then are the
+ * markers taken out of the products, so a product holds markers of orders in flight only.
+ * A release gives each line back the same way, under a {@code returnedBy} marker. Every
+ * step can run again after a crash without moving stock twice, so the next delivery of
+ * the same event completes what a crash interrupted. One order's events share a Kafka
+ * partition, so they are handled one at a time.
  */
 @Service
 public class Reservations {
 
 	private static final Logger logger = LoggerFactory.getLogger(Reservations.class);
+
+	private static final String RESERVED_BY = "reservedBy";
+
+	private static final String RESERVED_BY_ORDER = RESERVED_BY + ".orderId";
+
+	private static final String RETURNED_BY = "returnedBy";
 
 	private final MongoOperations mongo;
 
@@ -70,18 +78,35 @@ public class Reservations {
 		List<ReservedLine> lines = merge(orderLines);
 		Reservation reservation = start(orderId, lines);
 		if (reservation.status() != ReservationStatus.RESERVING) {
+			if (reservation.status() == ReservationStatus.RESERVED) {
+				// A crash may have come between finishing and taking the markers out.
+				unmark(orderId, reservation.lines(), RESERVED_BY);
+			}
 			return reservation.status();
 		}
 		List<FailedLine> failures = new ArrayList<>();
+		List<ReservedLine> takenNow = new ArrayList<>();
 		int taken = 0;
 		for (ReservedLine line : reservation.lines()) {
-			take(orderId, line).ifPresent(failures::add);
+			Taking taking = take(orderId, line);
+			if (taking.failure() != null) {
+				failures.add(taking.failure());
+			}
+			else if (taking.now()) {
+				takenNow.add(line);
+			}
 			taken++;
 			this.crash.afterLine(taken);
 		}
 		if (failures.isEmpty()) {
 			StockReserved reserved = new StockReserved(orderId, reservation.lines(), this.clock.instant());
-			finish(orderId, ReservationStatus.RESERVED, List.of(), this.outbox.entry(reserved));
+			if (!finish(orderId, ReservationStatus.RESERVED, List.of(), this.outbox.entry(reserved))) {
+				// Someone else settled this reservation meanwhile: what this call took is
+				// not part of it.
+				takenNow.forEach((line) -> giveBack(orderId, line));
+				return this.mongo.findById(orderId, Reservation.class).status();
+			}
+			unmark(orderId, reservation.lines(), RESERVED_BY);
 			logger.info("Order {}: stock reserved for {} line(s)", orderId, reservation.lines().size());
 			return ReservationStatus.RESERVED;
 		}
@@ -112,10 +137,19 @@ public class Reservations {
 			}
 			return;
 		}
-		if (reservation.status() == ReservationStatus.RELEASED || reservation.status() == ReservationStatus.FAILED) {
-			return;
+		switch (reservation.status()) {
+			case FAILED -> {
+				return;
+			}
+			case RELEASED -> {
+				// A crash may have come between releasing and taking the markers out.
+				unmark(orderId, reservation.lines(), RETURNED_BY);
+				return;
+			}
+			// Still taking: the lines taken so far are the marked ones.
+			case RESERVING -> reservation.lines().forEach((line) -> giveBack(orderId, line));
+			case RESERVED -> reservation.lines().forEach((line) -> giveBackReserved(orderId, line));
 		}
-		reservation.lines().forEach((line) -> giveBack(orderId, line));
 		StockReleased released = new StockReleased(orderId, reservation.lines(), reason, now);
 		Update update = new Update().set("status", ReservationStatus.RELEASED)
 			.set("updatedAt", now)
@@ -123,19 +157,21 @@ public class Reservations {
 		Query current = new Query(Criteria.where("_id").is(orderId).and("status").is(reservation.status()));
 		if (this.mongo.updateFirst(current, update, Reservation.class).getModifiedCount() == 1) {
 			this.outbox.publishSoon(Reservation.COLLECTION, orderId);
+			if (reservation.status() == ReservationStatus.RESERVED) {
+				unmark(orderId, reservation.lines(), RETURNED_BY);
+			}
 			logger.info("Released the stock of order {} ({})", orderId, reason);
 		}
 	}
 
-	/** The order's units left the workshop: no longer held, and never to come back. */
+	/**
+	 * Takes out markers of orders whose units left the workshop. Markers are taken out
+	 * when a reservation is finished; this tidies products written before that was so.
+	 */
 	public void shipped(String orderId) {
 		Reservation reservation = this.mongo.findById(orderId, Reservation.class);
-		if (reservation == null) {
-			return;
-		}
-		for (ReservedLine line : reservation.lines()) {
-			this.mongo.updateFirst(new Query(Criteria.where("_id").is(line.productId())),
-					new Update().pull("reservedBy", new Document("orderId", orderId)), Product.class);
+		if (reservation != null) {
+			unmark(orderId, reservation.lines(), RESERVED_BY);
 		}
 	}
 
@@ -153,9 +189,13 @@ public class Reservations {
 	}
 
 	/**
-	 * @return why the line could not be held, or empty when it is held (now or before)
+	 * One line's taking: failed (with why), taken by this call, or found taken before.
 	 */
-	private java.util.Optional<FailedLine> take(String orderId, ReservedLine line) {
+	private record Taking(FailedLine failure, boolean now) {
+
+	}
+
+	private Taking take(String orderId, ReservedLine line) {
 		Query available = new Query(Criteria.where("_id")
 			.is(line.productId())
 			.and("status")
@@ -164,50 +204,77 @@ public class Reservations {
 			.ne(ArtisanEvent.Status.SUSPENDED)
 			.and("stock")
 			.gte(line.quantity())
-			.and("reservedBy.orderId")
+			.and(RESERVED_BY_ORDER)
 			.ne(orderId));
 		Update hold = new Update().inc("stock", -line.quantity())
-			.push("reservedBy", new Product.Held(orderId, line.quantity()));
-		if (this.mongo.findAndModify(available, hold, FindAndModifyOptions.options().returnNew(true),
-				Product.class) != null) {
-			return java.util.Optional.empty();
+			.push(RESERVED_BY, new Product.Held(orderId, line.quantity()));
+		if (this.mongo.updateFirst(available, hold, Product.class).getModifiedCount() == 1) {
+			return new Taking(null, true);
 		}
 		Product product = this.mongo.findById(line.productId(), Product.class);
 		if (product == null) {
-			return java.util.Optional.of(failure(line, 0, FailureReason.UNKNOWN_PRODUCT));
+			return new Taking(failure(line, 0, FailureReason.UNKNOWN_PRODUCT), false);
 		}
 		if (product.reservedBy().stream().anyMatch((held) -> held.orderId().equals(orderId))) {
-			return java.util.Optional.empty();
+			return new Taking(null, false);
 		}
 		if (product.status() != ProductStatus.ACTIVE) {
-			return java.util.Optional.of(failure(line, 0, FailureReason.ARCHIVED));
+			return new Taking(failure(line, 0, FailureReason.ARCHIVED), false);
 		}
 		if (product.artisanStatus() == ArtisanEvent.Status.SUSPENDED) {
-			return java.util.Optional.of(failure(line, 0, FailureReason.ARTISAN_SUSPENDED));
+			return new Taking(failure(line, 0, FailureReason.ARTISAN_SUSPENDED), false);
 		}
-		return java.util.Optional.of(failure(line, product.stock(), FailureReason.OUT_OF_STOCK));
+		return new Taking(failure(line, product.stock(), FailureReason.OUT_OF_STOCK), false);
 	}
 
 	/**
-	 * Gives a line's units back if this order holds them; a no-op otherwise, so safe to
-	 * repeat.
+	 * Gives a line's units back if this order is marked as taking them; a no-op
+	 * otherwise, so safe to repeat.
 	 */
 	private void giveBack(String orderId, ReservedLine line) {
-		Query held = new Query(Criteria.where("_id").is(line.productId()).and("reservedBy.orderId").is(orderId));
-		Update back = new Update().inc("stock", line.quantity()).pull("reservedBy", new Document("orderId", orderId));
+		Query held = new Query(Criteria.where("_id").is(line.productId()).and(RESERVED_BY_ORDER).is(orderId));
+		Update back = new Update().inc("stock", line.quantity()).pull(RESERVED_BY, new Document("orderId", orderId));
 		this.mongo.updateFirst(held, back, Product.class);
 	}
 
-	private void finish(String orderId, ReservationStatus status, List<FailedLine> failures,
+	/**
+	 * Gives back a line of a finished reservation, under a {@code returnedBy} marker so
+	 * that a release repeated after a crash does not give it back twice.
+	 */
+	private void giveBackReserved(String orderId, ReservedLine line) {
+		Query notYet = new Query(Criteria.where("_id").is(line.productId()).and(RETURNED_BY).ne(orderId));
+		Update back = new Update().inc("stock", line.quantity()).push(RETURNED_BY, orderId);
+		this.mongo.updateFirst(notYet, back, Product.class);
+	}
+
+	/**
+	 * Takes an order's markers out of its products once its reservation records the step.
+	 */
+	private void unmark(String orderId, List<ReservedLine> lines, String markers) {
+		Object marker = RESERVED_BY.equals(markers) ? new Document("orderId", orderId) : orderId;
+		for (ReservedLine line : lines) {
+			this.mongo.updateFirst(new Query(Criteria.where("_id").is(line.productId())),
+					new Update().pull(markers, marker), Product.class);
+		}
+	}
+
+	/**
+	 * @return whether this call finished the reservation (it was still RESERVING)
+	 */
+	private boolean finish(String orderId, ReservationStatus status, List<FailedLine> failures,
 			com.artisanmarket.support.outbox.OutboxEntry event) {
 		Update update = new Update().set("status", status)
 			.set("failures", failures)
 			.set("updatedAt", this.clock.instant())
 			.push(Outbox.FIELD, event);
-		this.mongo.updateFirst(
-				new Query(Criteria.where("_id").is(orderId).and("status").is(ReservationStatus.RESERVING)), update,
-				Reservation.class);
-		this.outbox.publishSoon(Reservation.COLLECTION, orderId);
+		boolean finished = this.mongo
+			.updateFirst(new Query(Criteria.where("_id").is(orderId).and("status").is(ReservationStatus.RESERVING)),
+					update, Reservation.class)
+			.getModifiedCount() == 1;
+		if (finished) {
+			this.outbox.publishSoon(Reservation.COLLECTION, orderId);
+		}
+		return finished;
 	}
 
 	private static FailedLine failure(ReservedLine line, int available, FailureReason reason) {

@@ -139,7 +139,8 @@ class ProductSearchIntegrationTests {
 				ProductStatus.ACTIVE, maker, city, country,
 				gone ? ArtisanEvent.Status.SUSPENDED : ArtisanEvent.Status.VERIFIED,
 				Folding.keywords(List.of(title, "Made by hand.", this.marker, "wool")),
-				Folding.keywords(List.of(maker, city)), START.plusSeconds(60L * minute), START, List.of(), List.of());
+				Folding.keywords(List.of(maker, city)), START.plusSeconds(60L * minute), START, List.of(), List.of(),
+				List.of());
 	}
 
 }
