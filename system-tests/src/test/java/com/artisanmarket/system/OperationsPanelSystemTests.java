@@ -51,7 +51,7 @@ class OperationsPanelSystemTests {
 			if (part.path("name").asString().endsWith("-service")) {
 				assertThat(part.path("version").asString()).as(part.toString()).isEqualTo("0.1.0-SNAPSHOT");
 				assertThat(part.path("uptimeSeconds").asLong()).isPositive();
-				assertThat(part.path("outbox").path("events").isNumber()).as(part.toString()).isTrue();
+				assertThat(part.path("outbox").path("documents").isNumber()).as(part.toString()).isTrue();
 				assertThat(part.path("consumerLag").isArray()).as(part.toString()).isTrue();
 				assertThat(part.path("deadLetters").isObject()).as(part.toString()).isTrue();
 			}

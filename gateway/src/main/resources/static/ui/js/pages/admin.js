@@ -123,7 +123,7 @@ function partsTable(parts) {
   const breakers = (part) => Object.entries(part.circuitBreakers ?? {}).map(([name, state]) => `${name}: ${state}`).join(', ');
   const lag = (part) => (Array.isArray(part.consumerLag) ? String(part.consumerLag.reduce((sum, row) => sum + row.lag, 0)) : null);
   const deadLetters = (part) => (part.deadLetters ? String(Object.values(part.deadLetters).reduce((sum, n) => sum + n, 0)) : null);
-  const outbox = (part) => (part.outbox ? `${part.outbox.events}${part.outbox.oldestAgeSeconds != null ? ` (${t('admin.ops.oldest', { seconds: part.outbox.oldestAgeSeconds })})` : ''}` : null);
+  const outbox = (part) => (part.outbox ? `${part.outbox.documents}${part.outbox.oldestAgeSeconds != null ? ` (${t('admin.ops.oldest', { seconds: part.outbox.oldestAgeSeconds })})` : ''}` : null);
   return h('div', { class: 'table-scroll' }, h('table', { class: 'order-lines operations-table' },
     h('thead', {}, h('tr', {}, ['admin.ops.part', 'admin.ops.status', 'admin.ops.version', 'admin.ops.uptime', 'admin.ops.breakers',
       'admin.ops.lag', 'admin.ops.outbox', 'admin.ops.deadLetters'].map((key) => h('th', { scope: 'col' }, t(key))))),

@@ -71,13 +71,17 @@ public class Orders {
 
 	private final SagaFigures figures;
 
+	private final PendingWatch pending;
+
 	private final Clock clock;
 
-	Orders(MongoOperations mongo, Outbox outbox, CatalogPricing pricing, SagaFigures figures, Clock clock) {
+	Orders(MongoOperations mongo, Outbox outbox, CatalogPricing pricing, SagaFigures figures, PendingWatch pending,
+			Clock clock) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.pricing = pricing;
 		this.figures = figures;
+		this.pending = pending;
 		this.clock = clock;
 		mongo.indexOps(Order.class)
 			.createIndex(
@@ -104,6 +108,7 @@ public class Orders {
 			return sameRequest(byKey(buyer.accountId(), idempotencyKey).orElseThrow(), hash);
 		}
 		this.outbox.publishSoon(Order.COLLECTION, order.id());
+		this.pending.published(order.id(), order.createdAt());
 		this.figures.placed();
 		logger.info("Order {} placed by {}: {} line(s), {} {}", order.id(), buyer.accountId(), order.lines().size(),
 				order.total().amount(), order.total().currency());
@@ -300,7 +305,8 @@ public class Orders {
 	public void republish(Order order) {
 		OrderPlaced placed = new OrderPlaced(order.id(), order.buyerId(), eventLines(order.lines()), order.total(),
 				order.createdAt());
-		update(order, new Update().push(Outbox.FIELD, this.outbox.entry(placed)));
+		update(order, new Update().push(Outbox.FIELD, this.outbox.entry(placed)))
+			.ifPresent((republished) -> this.pending.published(republished.id(), republished.updatedAt()));
 	}
 
 	/**
@@ -317,8 +323,10 @@ public class Orders {
 		update.set("status", to).push("statusHistory", change);
 		update.push(Outbox.FIELD, this.outbox.entry(event));
 		Optional<Order> changed = update(order, update);
-		changed.ifPresent(
-				(o) -> logger.info("Order {} is now {}{}", o.id(), to, (reason != null) ? " (" + reason + ")" : ""));
+		changed.ifPresent((o) -> {
+			this.pending.settled(o.id());
+			logger.info("Order {} is now {}{}", o.id(), to, (reason != null) ? " (" + reason + ")" : "");
+		});
 		return changed;
 	}
 

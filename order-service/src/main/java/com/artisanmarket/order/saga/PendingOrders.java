@@ -8,6 +8,8 @@ import java.util.List;
 import com.artisanmarket.order.orders.Order;
 import com.artisanmarket.order.orders.OrderStatus;
 import com.artisanmarket.order.orders.Orders;
+import com.artisanmarket.order.orders.PendingWatch;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,10 @@ import org.springframework.stereotype.Component;
  * No order stays {@code PENDING} forever: one that had no answer for a while has its
  * {@code OrderPlaced} published again (safe: the catalogue reserves once per order and
  * never after a release), and one that still has none after longer is {@code REJECTED}
- * with the reason (the catalogue releases whatever it reserves for it afterwards).
+ * with the reason (the catalogue releases whatever it reserves for it afterwards). The
+ * orders this process placed are looked up by id ({@link PendingWatch}); the orders
+ * collection is scanned only at start and then every scan interval, for orders that
+ * another process or an earlier run left pending.
  */
 @Component
 class PendingOrders {
@@ -39,24 +44,39 @@ class PendingOrders {
 
 	private final Duration rejectAfter;
 
-	PendingOrders(MongoOperations mongo, Orders orders, Clock clock,
+	private final Duration scanInterval;
+
+	private final PendingWatch watch;
+
+	private Instant nextScan = Instant.MIN;
+
+	PendingOrders(MongoOperations mongo, Orders orders, PendingWatch watch, Clock clock,
 			@Value("${marketplace.orders.republish-after:30s}") Duration republishAfter,
-			@Value("${marketplace.orders.reject-after:5m}") Duration rejectAfter) {
+			@Value("${marketplace.orders.reject-after:5m}") Duration rejectAfter,
+			@Value("${marketplace.orders.pending-scan-interval:5m}") Duration scanInterval) {
 		this.mongo = mongo;
 		this.orders = orders;
+		this.watch = watch;
 		this.clock = clock;
 		this.republishAfter = republishAfter;
 		this.rejectAfter = rejectAfter;
+		this.scanInterval = scanInterval;
 	}
 
 	@Scheduled(fixedDelayString = "${marketplace.orders.pending-check-interval:10s}")
-	void check() {
+	synchronized void check() {
 		Instant now = this.clock.instant();
-		Query pending = new Query(
-				Criteria.where("status").is(OrderStatus.PENDING).and("updatedAt").lt(now.minus(this.republishAfter)))
-			.limit(200);
-		for (Order order : this.mongo.find(pending, Order.class)) {
-			if (order.createdAt().isBefore(now.minus(this.rejectAfter))) {
+		Instant quietSince = now.minus(this.republishAfter);
+		if (!now.isBefore(this.nextScan)) {
+			scan(quietSince);
+			this.nextScan = now.plus(this.scanInterval);
+		}
+		for (String id : this.watch.quietSince(quietSince)) {
+			Order order = this.mongo.findById(id, Order.class);
+			if (order == null || order.status() != OrderStatus.PENDING) {
+				this.watch.settled(id);
+			}
+			else if (order.createdAt().isBefore(now.minus(this.rejectAfter))) {
 				this.orders.reject(order.id(),
 						"the stock reservation did not answer within " + this.rejectAfter.toMinutes() + " min",
 						List.of());
@@ -65,6 +85,14 @@ class PendingOrders {
 				logger.info("Order {} is still pending; publishing OrderPlaced again", order.id());
 				this.orders.republish(order);
 			}
+		}
+	}
+
+	private void scan(Instant quietSince) {
+		Query pending = new Query(Criteria.where("status").is(OrderStatus.PENDING).and("updatedAt").lt(quietSince));
+		pending.fields().include("_id", "updatedAt");
+		for (Document order : this.mongo.find(pending, Document.class, Order.COLLECTION)) {
+			this.watch.published(order.getString("_id"), order.getDate("updatedAt").toInstant());
 		}
 	}
 

@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * and rejects one that never got an answer, with the reason.
  */
 @SpringBootTest(properties = { "marketplace.orders.republish-after=20s", "marketplace.orders.reject-after=2m",
-		"marketplace.orders.pending-check-interval=1h" })
+		"marketplace.orders.pending-check-interval=1h", "marketplace.orders.pending-scan-interval=0s" })
 @Import(InfrastructureTestConfiguration.class)
 class PendingOrdersIntegrationTests {
 

@@ -3,7 +3,7 @@ package com.artisanmarket.support.operations;
 import java.time.Clock;
 
 import com.artisanmarket.support.messaging.EventsProperties;
-import com.artisanmarket.support.outbox.OutboxProperties;
+import com.artisanmarket.support.outbox.OutboxRelay;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,11 +20,10 @@ public class OperationsAutoConfiguration {
 
 	@Bean
 	OperationsSnapshot operationsSnapshot(@Value("${spring.application.name:application}") String service,
-			ObjectProvider<BuildProperties> build, MongoOperations mongo, OutboxProperties outbox,
-			EventsProperties events,
+			ObjectProvider<BuildProperties> build, OutboxRelay relay, EventsProperties events,
 			@Value("${spring.kafka.consumer.group-id:${spring.application.name:application}}") String group,
 			KafkaAdmin kafkaAdmin, ObjectProvider<OperationsContributor> contributors) {
-		return new OperationsSnapshot(service, build.getIfAvailable(), mongo, outbox, events, group, kafkaAdmin,
+		return new OperationsSnapshot(service, build.getIfAvailable(), relay, events, group, kafkaAdmin,
 				contributors.orderedStream().toList(), Clock.systemUTC());
 	}
 

@@ -27,8 +27,8 @@ class OperationsMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder("marketplace.outbox.backlog", () -> number(outbox().get("events")))
-			.description("Events stored in outboxes and not yet acknowledged by the broker")
+		Gauge.builder("marketplace.outbox.backlog", () -> number(outbox().get("documents")))
+			.description("Documents whose outbox events wait for the broker's acknowledgement")
 			.register(registry);
 		Gauge.builder("marketplace.outbox.oldest.age", () -> number(outbox().get("oldestAgeSeconds")))
 			.description("Age of the oldest unpublished event (0 when none)")

@@ -15,23 +15,18 @@ import java.util.stream.Collectors;
 
 import com.artisanmarket.events.Topics;
 import com.artisanmarket.support.messaging.EventsProperties;
-import com.artisanmarket.support.outbox.Outbox;
-import com.artisanmarket.support.outbox.OutboxProperties;
+import com.artisanmarket.support.outbox.OutboxRelay;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.info.BuildProperties;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -53,9 +48,7 @@ public class OperationsSnapshot implements DisposableBean {
 
 	private final String version;
 
-	private final MongoOperations mongo;
-
-	private final OutboxProperties outbox;
+	private final OutboxRelay relay;
 
 	private final EventsProperties events;
 
@@ -73,13 +66,11 @@ public class OperationsSnapshot implements DisposableBean {
 
 	private Instant lastAt = Instant.MIN;
 
-	OperationsSnapshot(String service, BuildProperties build, MongoOperations mongo, OutboxProperties outbox,
-			EventsProperties events, String consumerGroup, KafkaAdmin kafkaAdmin,
-			List<OperationsContributor> contributors, Clock clock) {
+	OperationsSnapshot(String service, BuildProperties build, OutboxRelay relay, EventsProperties events,
+			String consumerGroup, KafkaAdmin kafkaAdmin, List<OperationsContributor> contributors, Clock clock) {
 		this.service = service;
 		this.version = (build != null) ? build.getVersion() : "unknown";
-		this.mongo = mongo;
-		this.outbox = outbox;
+		this.relay = relay;
 		this.events = events;
 		this.consumerGroup = consumerGroup;
 		this.kafkaAdmin = kafkaAdmin;
@@ -122,27 +113,11 @@ public class OperationsSnapshot implements DisposableBean {
 	}
 
 	private Map<String, Object> outbox(Instant now) {
-		long documents = 0;
-		long events = 0;
-		Instant oldest = null;
-		for (String collection : this.outbox.collections()) {
-			Query pending = new Query(Criteria.where(Outbox.FIELD + ".0").exists(true)).limit(10_000);
-			pending.fields().include(Outbox.FIELD);
-			for (Document document : this.mongo.find(pending, Document.class, collection)) {
-				documents++;
-				for (Object entry : document.getList(Outbox.FIELD, Object.class)) {
-					events++;
-					if (entry instanceof Document fields && fields.get("createdAt") instanceof java.util.Date created
-							&& (oldest == null || created.toInstant().isBefore(oldest))) {
-						oldest = created.toInstant();
-					}
-				}
-			}
-		}
+		OutboxRelay.Backlog waiting = this.relay.backlog();
 		Map<String, Object> backlog = new LinkedHashMap<>();
-		backlog.put("documents", documents);
-		backlog.put("events", events);
-		backlog.put("oldestAgeSeconds", (oldest != null) ? Duration.between(oldest, now).toSeconds() : null);
+		backlog.put("documents", waiting.documents());
+		backlog.put("oldestAgeSeconds",
+				(waiting.oldestSince() != null) ? Duration.between(waiting.oldestSince(), now).toSeconds() : null);
 		return backlog;
 	}
 

@@ -25,8 +25,9 @@ import org.springframework.kafka.core.KafkaOperations;
 public class OutboxAutoConfiguration {
 
 	@Bean
-	OutboxRelay outboxRelay(MongoOperations mongo, KafkaOperations<String, String> kafka, OutboxProperties properties) {
-		return new OutboxRelay(mongo, kafka, properties);
+	OutboxRelay outboxRelay(MongoOperations mongo, KafkaOperations<String, String> kafka, OutboxProperties properties,
+			Clock clock) {
+		return new OutboxRelay(mongo, kafka, properties, clock);
 	}
 
 	@Bean

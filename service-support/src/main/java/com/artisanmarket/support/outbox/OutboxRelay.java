@@ -1,12 +1,19 @@
 package com.artisanmarket.support.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -14,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,18 +30,24 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
 
 /**
- * Publishes outbox entries to Kafka and removes each from its document once the broker
- * has acknowledged it ({@code acks=all}, idempotent producer). One thread does all the
- * work, so a document's entries leave in the order they were written: right after a write
- * (the fast path) and in a periodic sweep over every outbox collection (the slow path,
- * for what a crash or an unreachable broker left behind). An entry may be published twice
- * (a crash between the acknowledgement and the removal); never zero times.
+ * Publishes outbox entries to Kafka and removes them from their documents once the broker
+ * has acknowledged them ({@code acks=all}, idempotent producer). One thread does all the
+ * work, so a document's entries leave in the order they were written.
+ * <p>
+ * The relay keeps the documents it was told about ({@link #publishSoon}) until their
+ * entries are out: right after a write they are published in batches (one read by
+ * {@code _id} for the batch, the sends pipelined, one bulk write to take the entries
+ * out), and while the broker is down they are retried every sweep interval, by
+ * {@code _id} again. Only what a crashed process left behind is found by scanning the
+ * outbox collections: once at start and then every full-sweep interval, so the cost of an
+ * event does not grow with the number of documents stored. An entry may be published
+ * twice (a crash between the acknowledgement and the removal); never zero times.
  */
 public class OutboxRelay implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
 
-	private static final int SWEEP_BATCH = 100;
+	private static final int BATCH = 200;
 
 	private final MongoOperations mongo;
 
@@ -41,36 +55,87 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxProperties properties;
 
+	private final Clock clock;
+
+	/** Documents known to hold entries not yet published, with when that was learnt. */
+	private final Map<Waiting, Since> waiting = new ConcurrentHashMap<>();
+
+	private final AtomicBoolean drainQueued = new AtomicBoolean();
+
+	private final AtomicLong changes = new AtomicLong();
+
 	private ScheduledExecutorService executor;
 
 	private volatile boolean failing;
 
-	public OutboxRelay(MongoOperations mongo, KafkaOperations<String, String> kafka, OutboxProperties properties) {
+	public OutboxRelay(MongoOperations mongo, KafkaOperations<String, String> kafka, OutboxProperties properties,
+			Clock clock) {
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	void publishSoon(String collection, Object documentId) {
-		if (!this.properties.held() && this.executor != null) {
-			this.executor.execute(() -> relay(collection, documentId));
+		Instant now = this.clock.instant();
+		long change = this.changes.incrementAndGet();
+		this.waiting.merge(new Waiting(collection, documentId), new Since(now, change),
+				(old, current) -> new Since(old.at(), current.change()));
+		if (!this.properties.held() && this.executor != null && this.drainQueued.compareAndSet(false, true)) {
+			this.executor.execute(() -> {
+				this.drainQueued.set(false);
+				retrySafely();
+			});
 		}
 	}
 
 	/**
-	 * Publishes what is pending in every outbox collection, oldest documents first.
+	 * Scans every outbox collection for documents with entries and publishes them, and
+	 * whatever else is waiting.
 	 * @return the number of entries published
 	 */
 	public int sweep() {
 		if (this.properties.held()) {
 			return 0;
 		}
-		int published = 0;
 		for (String collection : this.properties.collections()) {
-			Query pending = new Query(Criteria.where(Outbox.FIELD + ".0").exists(true)).limit(SWEEP_BATCH);
+			Query pending = new Query(Criteria.where(Outbox.FIELD + ".0").exists(true));
 			pending.fields().include("_id");
+			Instant now = this.clock.instant();
 			for (Document document : this.mongo.find(pending, Document.class, collection)) {
-				int count = relay(collection, document.get("_id"));
+				this.waiting.putIfAbsent(new Waiting(collection, document.get("_id")),
+						new Since(now, this.changes.incrementAndGet()));
+			}
+		}
+		return relayWaiting();
+	}
+
+	/** What waits to be published, as far as this process knows. */
+	public Backlog backlog() {
+		Instant oldest = this.waiting.values().stream().map(Since::at).min(Instant::compareTo).orElse(null);
+		return new Backlog(this.waiting.size(), oldest);
+	}
+
+	/**
+	 * Publishes every waiting document, a batch at a time, until the broker fails.
+	 * @return entries published
+	 */
+	private int relayWaiting() {
+		if (this.properties.held()) {
+			return 0;
+		}
+		int published = 0;
+		Map<String, List<Map.Entry<Waiting, Since>>> byCollection = new LinkedHashMap<>();
+		this.waiting.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByValue((a, b) -> Long.compare(a.change(), b.change())))
+			.forEach((entry) -> byCollection.computeIfAbsent(entry.getKey().collection(), (k) -> new ArrayList<>())
+				.add(Map.entry(entry.getKey(), entry.getValue())));
+		for (Map.Entry<String, List<Map.Entry<Waiting, Since>>> collection : byCollection.entrySet()) {
+			List<Map.Entry<Waiting, Since>> documents = collection.getValue();
+			for (int from = 0; from < documents.size(); from += BATCH) {
+				int count = relay(collection.getKey(),
+						documents.subList(from, Math.min(from + BATCH, documents.size())));
 				if (count < 0) {
 					return published;
 				}
@@ -81,38 +146,36 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * The number of entries waiting in one collection.
-	 * @param collection the collection
-	 * @return how many documents in it have pending entries
-	 */
-	public long backlog(String collection) {
-		return this.mongo.count(new Query(Criteria.where(Outbox.FIELD + ".0").exists(true)), collection);
-	}
-
-	/**
 	 * @return entries published, or -1 when the broker failed and the rest must wait
 	 */
-	private int relay(String collection, Object documentId) {
-		Query byId = new Query(Criteria.where("_id").is(documentId));
-		byId.fields().include(Outbox.FIELD);
-		Document document = this.mongo.findOne(byId, Document.class, collection);
-		List<Document> entries = (document != null) ? document.getList(Outbox.FIELD, Document.class, List.of())
-				: List.of();
-		if (entries.isEmpty()) {
-			return 0;
+	private int relay(String collection, List<Map.Entry<Waiting, Since>> batch) {
+		Map<Object, Map.Entry<Waiting, Since>> byId = new LinkedHashMap<>();
+		batch.forEach((entry) -> byId.put(entry.getKey().documentId(), entry));
+		Query read = new Query(Criteria.where("_id").in(byId.keySet()));
+		read.fields().include(Outbox.FIELD);
+		List<Sending> sendings = new ArrayList<>();
+		for (Document document : this.mongo.find(read, Document.class, collection)) {
+			List<Document> entries = document.getList(Outbox.FIELD, Document.class, List.of());
+			sendings.add(new Sending(byId.remove(document.get("_id")), entries,
+					entries.stream().map((entry) -> this.kafka.send(record(entry))).toList()));
 		}
-		List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
-		for (Document entry : entries) {
-			sends.add(this.kafka.send(record(entry)));
-		}
+		// Gone, or published already: nothing waits in these.
+		byId.values().forEach((entry) -> this.waiting.remove(entry.getKey(), entry.getValue()));
+		BulkOperations removals = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+		List<Sending> sent = new ArrayList<>();
 		int published = 0;
 		try {
-			for (int i = 0; i < sends.size(); i++) {
-				sends.get(i).get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-				this.mongo.updateFirst(new Query(Criteria.where("_id").is(documentId)),
-						new Update().pull(Outbox.FIELD, new Document("eventId", entries.get(i).getString("eventId"))),
-						collection);
-				published++;
+			for (Sending sending : sendings) {
+				for (CompletableFuture<SendResult<String, String>> send : sending.sends()) {
+					send.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				}
+				if (!sending.entries().isEmpty()) {
+					List<String> ids = sending.entries().stream().map((entry) -> entry.getString("eventId")).toList();
+					removals.updateOne(new Query(Criteria.where("_id").is(sending.waiting().getKey().documentId())),
+							new Update().pull(Outbox.FIELD, new Document("eventId", new Document("$in", ids))));
+				}
+				sent.add(sending);
+				published += sending.entries().size();
 			}
 			recovered();
 			return published;
@@ -122,8 +185,16 @@ public class OutboxRelay implements SmartLifecycle {
 			return -1;
 		}
 		catch (Exception ex) {
-			failed(collection, documentId, ex);
+			failed(collection, ex);
 			return -1;
+		}
+		finally {
+			if (published > 0) {
+				removals.execute();
+			}
+			// A document written again meanwhile keeps waiting: its newer entries are not
+			// out.
+			sent.forEach((sending) -> this.waiting.remove(sending.waiting().getKey(), sending.waiting().getValue()));
 		}
 	}
 
@@ -137,10 +208,10 @@ public class OutboxRelay implements SmartLifecycle {
 		return record;
 	}
 
-	private void failed(String collection, Object documentId, Exception ex) {
+	private void failed(String collection, Exception ex) {
 		if (!this.failing) {
-			logger.warn("Publishing the outbox of {}/{} failed; retrying every {} s until the broker answers: {}",
-					collection, documentId, this.properties.sweepInterval().toSeconds(), ex.toString());
+			logger.warn("Publishing the outbox of {} failed; retrying every {} s until the broker answers: {}",
+					collection, this.properties.sweepInterval().toSeconds(), ex.toString());
 		}
 		this.failing = true;
 	}
@@ -152,7 +223,7 @@ public class OutboxRelay implements SmartLifecycle {
 		this.failing = false;
 	}
 
-	private void sweepSafely() {
+	private void fullSweepSafely() {
 		try {
 			int published = sweep();
 			if (published > 0) {
@@ -164,6 +235,15 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
+	private void retrySafely() {
+		try {
+			relayWaiting();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Outbox relay failed: {}", ex.toString());
+		}
+	}
+
 	@Override
 	public void start() {
 		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
@@ -172,7 +252,9 @@ public class OutboxRelay implements SmartLifecycle {
 			return thread;
 		});
 		long interval = this.properties.sweepInterval().toMillis();
-		executor.scheduleWithFixedDelay(this::sweepSafely, 0, interval, TimeUnit.MILLISECONDS);
+		long fullInterval = this.properties.fullSweepInterval().toMillis();
+		executor.scheduleWithFixedDelay(this::fullSweepSafely, 0, fullInterval, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(this::retrySafely, interval, interval, TimeUnit.MILLISECONDS);
 		this.executor = executor;
 		if (this.properties.held()) {
 			logger.warn("Outbox relay is HELD (marketplace.outbox.held=true): events stay in their documents");
@@ -197,6 +279,30 @@ public class OutboxRelay implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.executor != null;
+	}
+
+	/**
+	 * The documents waiting to be published.
+	 *
+	 * @param documents how many
+	 * @param oldestSince since when the longest-waiting one has waited, or null
+	 */
+	public record Backlog(int documents, Instant oldestSince) {
+
+	}
+
+	private record Waiting(String collection, Object documentId) {
+
+	}
+
+	/** When a document was first known to wait, and the latest write that told so. */
+	private record Since(Instant at, long change) {
+
+	}
+
+	private record Sending(Map.Entry<Waiting, Since> waiting, List<Document> entries,
+			List<CompletableFuture<SendResult<String, String>>> sends) {
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.artisanmarket.support.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = OutboxRelayIntegrationTests.TestService.class,
 		properties = { "spring.application.name=outbox-tests", "spring.mongodb.database=outbox-tests",
-				"marketplace.outbox.collections=parcels", "marketplace.outbox.sweep-interval=300ms" })
+				"marketplace.outbox.collections=parcels", "marketplace.outbox.sweep-interval=300ms",
+				"marketplace.outbox.full-sweep-interval=500ms" })
 class OutboxRelayIntegrationTests {
 
 	@Autowired
@@ -98,6 +100,29 @@ class OutboxRelayIntegrationTests {
 	}
 
 	@Test
+	void publishesManyDocumentsWrittenAtOnceAndForgetsThemOncePublished() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 450; i++) {
+			String id = UUID.randomUUID().toString();
+			ids.add(id);
+			this.mongo.insert(new Document("_id", id).append(Outbox.FIELD,
+					List.of(this.outbox.entry(registered(id)), this.outbox.entry(registered(id)))), "parcels");
+			this.outbox.publishSoon("parcels", id);
+		}
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch((id) -> pending(id).isEmpty()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.relay.backlog().documents() == 0);
+		List<String> keys = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			this.consumer.poll(Duration.ofMillis(200)).forEach(this.received::add);
+			keys.clear();
+			this.received.stream().map(ConsumerRecord::key).filter(ids::contains).forEach(keys::add);
+			return keys.size() >= 2 * ids.size();
+		});
+		assertThat(keys).containsAll(ids);
+	}
+
+	@Test
 	void keepsTheTraceparentOfTheEntryAsAHeader() {
 		String id = UUID.randomUUID().toString();
 		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
@@ -114,8 +139,8 @@ class OutboxRelayIntegrationTests {
 
 	@Test
 	void aHeldRelayPublishesNothingAndLeavesTheEntries() {
-		OutboxRelay held = new OutboxRelay(this.mongo, this.kafka,
-				new OutboxProperties(List.of("held-parcels"), Duration.ofSeconds(1), Duration.ofSeconds(5), true));
+		OutboxRelay held = new OutboxRelay(this.mongo, this.kafka, new OutboxProperties(List.of("held-parcels"),
+				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5), true), Clock.systemUTC());
 		String id = UUID.randomUUID().toString();
 		this.mongo.insert(new Document("_id", id).append(Outbox.FIELD, List.of(this.outbox.entry(registered(id)))),
 				"held-parcels");
