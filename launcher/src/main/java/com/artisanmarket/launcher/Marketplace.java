@@ -25,7 +25,11 @@ public final class Marketplace {
 	 */
 	static final String DATA_MARKER = ".marketplace-data";
 
-	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+	/**
+	 * A service's first run after a build writes its startup cache as it exits, which
+	 * takes some seconds of CPU per service.
+	 */
+	private static final Duration STOP_GRACE = Duration.ofSeconds(90);
 
 	private final Supervisor supervisor;
 
@@ -46,7 +50,8 @@ public final class Marketplace {
 			StackConfig config = StackConfig.fromEnvironment(root, System.getenv());
 			Duration timeout = Duration
 				.ofSeconds(Long.parseLong(System.getenv().getOrDefault("MARKETPLACE_START_TIMEOUT_SECONDS", "300")));
-			Marketplace marketplace = new Marketplace(new Supervisor(new Stack(config), true), System.out, timeout);
+			Marketplace marketplace = new Marketplace(new Supervisor(new Stack(config, true), true), System.out,
+					timeout);
 			exit = marketplace.run(List.of(args));
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
@@ -89,6 +94,7 @@ public final class Marketplace {
 			wipeData();
 		}
 		prepareDataDir();
+		stack.prepareStartupCache();
 		Instant begin = Instant.now();
 		List<Part> startedNow = new ArrayList<>();
 		try {

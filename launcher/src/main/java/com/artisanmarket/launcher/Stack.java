@@ -32,10 +32,26 @@ public final class Stack {
 
 	public static final String GATEWAY = "gateway";
 
+	/** Heap of each service and the gateway: their live data is well under 100 MB. */
+	private static final String SERVICE_HEAP = "256m";
+
 	private final StackConfig config;
 
+	private final boolean startupCache;
+
 	public Stack(StackConfig config) {
+		this(config, false);
+	}
+
+	/**
+	 * @param config where and on which ports
+	 * @param startupCache whether the services run from their extracted jars with a JDK
+	 * AOT cache (see {@link StartupCache}); {@code ./marketplace up} uses it, the test
+	 * harness does not
+	 */
+	public Stack(StackConfig config, boolean startupCache) {
 		this.config = config;
+		this.startupCache = startupCache;
 	}
 
 	public StackConfig config() {
@@ -76,6 +92,16 @@ public final class Stack {
 		return artifacts;
 	}
 
+	/**
+	 * Extracts each service's executable jar for the startup cache, where this build's is
+	 * not extracted yet.
+	 */
+	public void prepareStartupCache() {
+		for (String service : List.of(ARTISAN_SERVICE, CATALOG_SERVICE, ORDER_SERVICE, GATEWAY)) {
+			new StartupCache(this.config.java(), serviceJar(service)).prepare();
+		}
+	}
+
 	public List<Path> missingArtifacts() {
 		return artifacts().stream().filter((path) -> !Files.exists(path)).toList();
 	}
@@ -86,7 +112,7 @@ public final class Stack {
 		// The wire server keeps every database's working set in its heap and scans for
 		// queries (it ignores non-unique indexes): a 100,000-product catalogue needs
 		// room.
-		List<String> command = infraCommand(MONGO, "com.artisanmarket.infra.mongo.MongoServerMain", "1536m");
+		List<String> command = infraCommand(MONGO, "com.artisanmarket.infra.mongo.MongoServerMain", "1g");
 		command.addAll(List.of("--port", Integer.toString(port), "--file",
 				this.config.dataDir().resolve("mongo").resolve("marketplace.mv").toString(), "--ready-file",
 				readyFile.toString()));
@@ -97,7 +123,7 @@ public final class Stack {
 		int port = this.config.ports().kafka();
 		int controllerPort = this.config.ports().kafkaController();
 		Path readyFile = readyFile(KAFKA);
-		List<String> command = infraCommand(KAFKA, "com.artisanmarket.infra.kafka.KafkaServerMain", "384m");
+		List<String> command = infraCommand(KAFKA, "com.artisanmarket.infra.kafka.KafkaServerMain", "256m");
 		command.addAll(List.of("--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort),
 				"--log-dir", this.config.dataDir().resolve("kafka").toString(), "--ready-file", readyFile.toString()));
 		return new Part(KAFKA, List.of(port, controllerPort), command, new Part.ReadyFile(readyFile));
@@ -131,14 +157,24 @@ public final class Stack {
 	}
 
 	private List<String> serviceCommand(String name) {
-		List<String> command = javaCommand(name, "384m");
-		command.addAll(List.of("-jar", serviceJar(name).toString(), "--server.address=127.0.0.1"));
+		List<String> command = javaCommand(name, SERVICE_HEAP);
+		if (this.startupCache) {
+			command.addAll(new StartupCache(this.config.java(), serviceJar(name)).command());
+		}
+		else {
+			command.addAll(List.of("-jar", serviceJar(name).toString()));
+		}
+		command.add("--server.address=127.0.0.1");
 		return command;
 	}
 
+	/**
+	 * The heap starts small and grows as the part needs it (the JVM's default initial
+	 * heap, 1/64 of the machine's memory, kept every part at its maximum from the start).
+	 */
 	private List<String> javaCommand(String name, String maxHeap) {
 		return new ArrayList<>(List.of(this.config.java().toString(), PART_MARKER + name,
-				HOME_MARKER + this.config.dataDir(), "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Xss512k"));
+				HOME_MARKER + this.config.dataDir(), "-Xms32m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Xss512k"));
 	}
 
 	/**

@@ -1,0 +1,71 @@
+package com.artisanmarket.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StartupCacheTests {
+
+	private static final boolean AOT_JDK = Runtime.version().feature() >= 25;
+
+	@TempDir
+	Path target;
+
+	@Test
+	void runsTheExecutableJarWhenNothingWasExtracted() throws IOException {
+		Path jar = file("catalog-service.jar", Instant.now());
+
+		assertThat(new StartupCache(Path.of("java"), jar).command()).containsExactly("-jar", jar.toString());
+	}
+
+	@Test
+	void recordsTheCacheOnTheFirstRunOfAnExtractedBuild() throws IOException {
+		Instant built = Instant.now().minusSeconds(60);
+		Path jar = file("catalog-service.jar", built);
+		Path extracted = file("startup/catalog-service.jar", built.plusSeconds(5));
+
+		assertThat(new StartupCache(Path.of("java"), jar).command()).endsWith("-jar", extracted.toString())
+			.satisfies((command) -> assertThat(command.contains("-XX:AOTCacheOutput=" + cache())).isEqualTo(AOT_JDK));
+	}
+
+	@Test
+	void usesTheCacheRecordedForThisBuild() throws IOException {
+		Instant built = Instant.now().minusSeconds(60);
+		Path jar = file("catalog-service.jar", built);
+		file("startup/catalog-service.jar", built.plusSeconds(5));
+		file("startup/app.aot", built.plusSeconds(30));
+
+		assertThat(new StartupCache(Path.of("java"), jar).command().contains("-XX:AOTCache=" + cache()))
+			.isEqualTo(AOT_JDK);
+	}
+
+	@Test
+	void ignoresAnExtractionOfAnOlderBuild() throws IOException {
+		Instant built = Instant.now();
+		Path jar = file("catalog-service.jar", built);
+		file("startup/catalog-service.jar", built.minusSeconds(600));
+		file("startup/app.aot", built.minusSeconds(500));
+
+		assertThat(new StartupCache(Path.of("java"), jar).command()).containsExactly("-jar", jar.toString());
+	}
+
+	private Path cache() {
+		return this.target.resolve("startup/app.aot");
+	}
+
+	private Path file(String name, Instant modified) throws IOException {
+		Path file = this.target.resolve(name);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, name);
+		Files.setLastModifiedTime(file, FileTime.from(modified));
+		return file;
+	}
+
+}
