@@ -112,7 +112,7 @@ public final class Stack {
 		// The wire server keeps every database's working set in its heap and scans for
 		// queries (it ignores non-unique indexes): a 100,000-product catalogue needs
 		// room.
-		List<String> command = infraCommand(MONGO, "com.artisanmarket.infra.mongo.MongoServerMain", "1g");
+		List<String> command = infraCommand(MONGO, "com.artisanmarket.infra.mongo.MongoServerMain", "1536m");
 		command.addAll(List.of("--port", Integer.toString(port), "--file",
 				this.config.dataDir().resolve("mongo").resolve("marketplace.mv").toString(), "--ready-file",
 				readyFile.toString()));
