@@ -1,0 +1,104 @@
+package com.artisanmarket.bench.setup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The marketplace's public API as the setup uses it: JSON in and out through the gateway,
+ * with the caller's bearer token when there is one. Every unexpected status fails the
+ * setup with the answer's body, so a broken precondition is reported, not measured.
+ */
+final class Api {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http;
+
+	private final String gateway;
+
+	private final String token;
+
+	Api(HttpClient http, String gateway, String token) {
+		this.http = http;
+		this.gateway = gateway;
+		this.token = token;
+	}
+
+	Api as(String token) {
+		return new Api(this.http, this.gateway, token);
+	}
+
+	Response send(String method, String path, Object body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.gateway + path))
+			.timeout(Duration.ofSeconds(30));
+		if (this.token != null) {
+			request.header("Authorization", "Bearer " + this.token);
+		}
+		if (body == null) {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		else {
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		}
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			String text = response.body();
+			JsonNode json = (text == null || text.isBlank()) ? JSON.nullNode() : JSON.readTree(text);
+			return new Response(method + " " + path, response.statusCode(), json, text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(method + " " + this.gateway + path, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted during " + method + " " + path, ex);
+		}
+	}
+
+	JsonNode get(String path) {
+		return send("GET", path, null).expect(200);
+	}
+
+	/** Signs in and answers the access token. */
+	String signIn(String email, String password) {
+		return send("POST", "/api/auth/login", Map.of("email", email, "password", password)).expect(200)
+			.path("accessToken")
+			.asString();
+	}
+
+	/** Signs up unless the account exists already (409), then signs in. */
+	String signUp(String email, String password, String displayName, String role) {
+		Response registered = send("POST", "/api/auth/register",
+				Map.of("email", email, "password", password, "displayName", displayName, "role", role));
+		if (registered.status() != 201 && registered.status() != 409) {
+			throw registered.failure();
+		}
+		return signIn(email, password);
+	}
+
+	record Response(String what, int status, JsonNode body, String text) {
+
+		JsonNode expect(int expected) {
+			if (this.status != expected) {
+				throw failure();
+			}
+			return this.body;
+		}
+
+		IllegalStateException failure() {
+			return new IllegalStateException(this.what + " answered " + this.status + ": " + this.text);
+		}
+
+	}
+
+}
