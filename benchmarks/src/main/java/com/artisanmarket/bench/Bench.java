@@ -109,6 +109,9 @@ public final class Bench {
 		try (MemorySampler memory = new MemorySampler(parts)) {
 			BenchSetup setup = new BenchSetup(this.http, gateway, this.config.dataDir(), this.out);
 			BenchData data = setup.prepare(this.options.buyers());
+			if (this.options.runs("checkout")) {
+				setup.warmUpOrdering(data);
+			}
 			data.write(dataFile);
 			Map<String, String> settings = settings(gateway, dataFile);
 			List<ReadResult> reads = reads(settings, results);

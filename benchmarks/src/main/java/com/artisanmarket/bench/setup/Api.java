@@ -16,6 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The marketplace's public API as the setup uses it: JSON in and out through the gateway,
  * with the caller's bearer token when there is one. Every unexpected status fails the
  * setup with the answer's body, so a broken precondition is reported, not measured.
+ * <p>
+ * A just-started marketplace on a busy machine can answer a first call with a 5xx (a
+ * service still fetching the gateway's signing keys, a circuit not yet closed), so a call
+ * that gets a 5xx or no answer is tried again a few times, as a person would; the setup
+ * is not measured. Calls the setup repeats find what an earlier attempt made (409, or a
+ * product of the same title).
  */
 final class Api {
 
@@ -37,9 +43,43 @@ final class Api {
 		return new Api(this.http, this.gateway, token);
 	}
 
+	private static final int ATTEMPTS = 4;
+
 	Response send(String method, String path, Object body) {
+		return send(method, path, body, Map.of());
+	}
+
+	Response send(String method, String path, Object body, Map<String, String> headers) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				Response response = sendOnce(method, path, body, headers);
+				if (response.status() < 500 || attempt == ATTEMPTS) {
+					return response;
+				}
+			}
+			catch (UncheckedIOException ex) {
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+			}
+			pause(Duration.ofSeconds(attempt));
+		}
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	private Response sendOnce(String method, String path, Object body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.gateway + path))
 			.timeout(Duration.ofSeconds(30));
+		headers.forEach(request::header);
 		if (this.token != null) {
 			request.header("Authorization", "Bearer " + this.token);
 		}
