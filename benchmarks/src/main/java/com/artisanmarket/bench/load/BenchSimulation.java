@@ -54,10 +54,10 @@ abstract class BenchSimulation extends Simulation {
 	 */
 	protected ChainBuilder timed(String name, Function<Http, HttpRequestActionBuilder> request,
 			CheckBuilder... checks) {
-		// The time is taken by the first check, so that a failing check after it still
-		// leaves it; a request that got no answer leaves none. A session stays failed
-		// once
-		// a request failed, so each timed request starts from a good one.
+		// Gatling applies every check of an answer, failing or not, so the time is there
+		// for a failed answer too; a request that got no answer leaves none. A session
+		// stays failed once a request failed, so each timed request starts from a good
+		// one.
 		Times times = this.times.computeIfAbsent(name, (key) -> new Times());
 		return exec((session) -> session.remove(ELAPSED).markAsSucceeded())
 			.exec(request.apply(http(name)).check(responseTimeInMillis().saveAs(ELAPSED)).check(checks))
