@@ -117,7 +117,9 @@ public final class Bench {
 			List<ReadResult> reads = reads(settings, results);
 			List<StepResult> steps = new ArrayList<>();
 			if (this.options.runs("checkout")) {
-				CheckoutStep step = new CheckoutStep(parts, backlog(), results, this.out);
+				OrderLookup orders = new OrderLookup(this.http, local(this.config.ports().orderService()),
+						setup::adminToken);
+				CheckoutStep step = new CheckoutStep(parts, backlog(), orders, results, this.out);
 				if (this.options.warmupSeconds() > 0) {
 					this.out.printf("Warm-up: checkout at 10 orders/s for %d s (not reported)%n",
 							this.options.warmupSeconds());

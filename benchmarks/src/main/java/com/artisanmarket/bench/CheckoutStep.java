@@ -35,17 +35,23 @@ final class CheckoutStep {
 
 	private static final Duration TICK = Duration.ofMillis(250);
 
+	/** Far more than buyers follow their orders; past it the run is taken to hang. */
+	private static final Duration GIVE_UP_AFTER_ARRIVALS = Duration.ofMinutes(10);
+
 	private final Parts parts;
 
 	private final Backlog backlog;
+
+	private final OrderLookup orders;
 
 	private final Path results;
 
 	private final PrintStream out;
 
-	CheckoutStep(Parts parts, Backlog backlog, Path results, PrintStream out) {
+	CheckoutStep(Parts parts, Backlog backlog, OrderLookup orders, Path results, PrintStream out) {
 		this.parts = parts;
 		this.backlog = backlog;
+		this.orders = orders;
 		this.results = results;
 		this.out = out;
 	}
@@ -68,6 +74,7 @@ final class CheckoutStep {
 				"checkout at " + rate + " orders/s for " + durationSeconds + " s", all, folder)
 			.start();
 		Instant arrivalsEnd = Instant.now().plusSeconds(durationSeconds);
+		Instant giveUp = arrivalsEnd.plus(GIVE_UP_AFTER_ARRIVALS);
 		while (running.process().isAlive() && Instant.now().isBefore(arrivalsEnd)) {
 			Thread.sleep(TICK);
 		}
@@ -76,7 +83,7 @@ final class CheckoutStep {
 		double machineAfter = Double.NaN;
 		Instant exited = null;
 		Instant nextSample = Instant.now();
-		while (true) {
+		while (exited != null || Instant.now().isBefore(giveUp)) {
 			if (exited == null && !running.process().isAlive()) {
 				exited = Instant.now();
 				cpuAfter = this.parts.cpuSeconds();
@@ -94,22 +101,29 @@ final class CheckoutStep {
 			Thread.sleep(TICK);
 		}
 		Path report = running.await(Duration.ofMinutes(1));
+		CheckoutOutcome outcome = CheckoutOutcome.read(outcomeFile);
+		List<CheckoutOutcome.Order> seen = outcome.orders();
+		List<CheckoutOutcome.Order> now = this.orders.recheck(seen);
 		Machine machine = new Machine(Duration.between(started, exited).toMillis() / 1000.0,
 				machineAfter - machineBefore);
-		StepResult result = result(rate, durationSeconds, CheckoutOutcome.read(outcomeFile), RequestTimes.read(times),
-				samples, delta(cpuBefore, cpuAfter), machine, this.results.relativize(report));
+		int leftPending = (int) seen.stream().filter((order) -> !order.reachedFinalStatus()).count();
+		StepResult result = result(rate, durationSeconds, outcome, now, leftPending, RequestTimes.read(times), samples,
+				delta(cpuBefore, cpuAfter), machine, this.results.relativize(report));
 		print(result);
 		return result;
 	}
 
-	private StepResult result(int rate, int durationSeconds, CheckoutOutcome outcome, RequestTimes times,
-			List<Sample> samples, Map<String, Double> cpu, Machine machine, Path report) {
-		List<CheckoutOutcome.Order> orders = outcome.orders();
+	private StepResult result(int rate, int durationSeconds, CheckoutOutcome outcome,
+			List<CheckoutOutcome.Order> orders, int leftPending, RequestTimes times, List<Sample> samples,
+			Map<String, Double> cpu, Machine machine, Path report) {
 		int placed = orders.size();
-		long first = orders.stream().mapToLong(CheckoutOutcome.Order::sentAtMillis).min().orElse(0);
-		long last = orders.stream().mapToLong(CheckoutOutcome.Order::sentAtMillis).max().orElse(0);
-		double achieved = (placed > 1 && last > first) ? (placed - 1) / ((last - first) / 1000.0)
-				: placed / (double) durationSeconds;
+		int sent = outcome.placements();
+		long first = outcome.firstSentAtMillis();
+		long last = outcome.lastSentAtMillis();
+		// n evenly spaced arrivals span n - 1 intervals: the window is one interval more.
+		double window = (sent > 1 && last > first) ? (last - first) / 1000.0 * sent / (sent - 1) : durationSeconds;
+		double sentRate = sent / window;
+		double achieved = placed / window;
 		Map<String, Integer> byStatus = new TreeMap<>();
 		orders.forEach((order) -> byStatus.merge(order.status(), 1, Integer::sum));
 		Percentiles confirmed = Percentiles.of(orders.stream()
@@ -132,20 +146,22 @@ final class CheckoutStep {
 		cpu.forEach((part, seconds) -> perOrder.put(part, seconds / Math.max(1, placed)));
 		int failedPlacements = outcome.failedPlacements().values().stream().mapToInt(Integer::intValue).sum();
 		boolean sustained = failedPlacements == 0 && polls.failed() == 0 && everyOrderFinal && drained
-				&& achieved >= 0.9 * rate;
+				&& sentRate >= 0.9 * rate;
 		double partsTotal = cpu.values().stream().mapToDouble(Double::doubleValue).sum();
 		double others = Math.max(0, machine.busySeconds() - partsTotal - outcome.loadGeneratorCpuSeconds());
-		return new StepResult(rate, durationSeconds, achieved, placed, outcome.failedPlacements(), polls.failed(),
-				Percentiles.of(posts.okMillis()), confirmed, byStatus, everyOrderFinal, drainedAfter, drained, perOrder,
-				outcome.loadGeneratorCpuSeconds(), machine.wallSeconds(), others, sustained, report.toString());
+		return new StepResult(rate, durationSeconds, sentRate, achieved, placed, outcome.failedPlacements(),
+				polls.failed(), Percentiles.of(posts.okMillis()), confirmed, byStatus, leftPending, everyOrderFinal,
+				drainedAfter, drained, perOrder, outcome.loadGeneratorCpuSeconds(), machine.wallSeconds(), others,
+				sustained, report.toString());
 	}
 
 	private void print(StepResult step) {
 		this.out.printf(
-				"  %3d orders/s: %,d placed (%.1f/s), %d failed; POST %s ms; placed→CONFIRMED %s ms; %s; backlog 0 %s → %s%n",
-				step.offeredRate(), step.placed(), step.achievedRate(), step.failedPlacementCount(), step.post().text(),
-				step.placedToConfirmed().text(), step.byStatus(), (step.backlogZeroAfterSeconds() != null)
-						? "after %.1f s".formatted(step.backlogZeroAfterSeconds()) : "not seen",
+				"  %3d orders/s: %.1f/s sent, %,d placed (%.1f/s), %d failed; POST %s ms; placed→CONFIRMED %s ms; %s; backlog 0 %s → %s%n",
+				step.offeredRate(), step.sentRate(), step.placed(), step.achievedRate(), step.failedPlacementCount(),
+				step.post().text(), step.placedToConfirmed().text(), step.byStatus(),
+				(step.backlogZeroAfterSeconds() != null) ? "after %.1f s".formatted(step.backlogZeroAfterSeconds())
+						: "not seen",
 				step.sustained() ? "sustained" : "not sustained");
 	}
 

@@ -1,18 +1,16 @@
 package com.artisanmarket.bench.load;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.artisanmarket.bench.setup.BenchData;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
@@ -37,8 +35,6 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  */
 public class CheckoutSimulation extends BenchSimulation {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private static final String ADDRESS = """
 			"shippingAddress":{"fullName":"Bench Buyer","line1":"1 Load Street","city":"Baku",\
 			"postalCode":"AZ1000","country":"AZ"}""";
@@ -49,11 +45,16 @@ public class CheckoutSimulation extends BenchSimulation {
 
 	private final Map<Integer, Integer> failedPlacements = new ConcurrentHashMap<>();
 
+	private final AtomicInteger placements = new AtomicInteger();
+
+	private final AtomicLong firstSent = new AtomicLong(Long.MAX_VALUE);
+
+	private final AtomicLong lastSent = new AtomicLong();
+
 	private final ScenarioBuilder checkout = scenario("checkout")
 		.feed(listFeeder(records(this.data.buyers().stream().map(BenchData.Buyer::token).toList(), "token")).circular())
 		.feed(listFeeder(records(this.data.productIds(), "productId")).random())
-		.exec((session) -> session.set("idempotencyKey", UUID.randomUUID().toString())
-			.set("sentAt", System.currentTimeMillis()))
+		.exec(this::noteSending)
 		.exec(timed("POST /api/orders",
 				(http) -> http.post("/api/orders")
 					.header("Authorization", "Bearer #{token}")
@@ -86,7 +87,8 @@ public class CheckoutSimulation extends BenchSimulation {
 			.totalCpuDuration()
 			.map((total) -> total.toMillis() / 1000.0)
 			.orElse(Double.NaN);
-		new CheckoutOutcome(List.copyOf(this.orders), Map.copyOf(this.failedPlacements), cpu)
+		new CheckoutOutcome(List.copyOf(this.orders), Map.copyOf(this.failedPlacements), this.placements.get(),
+				this.firstSent.get(), this.lastSent.get(), cpu)
 			.write(this.settings.outcome());
 	}
 
@@ -111,6 +113,14 @@ public class CheckoutSimulation extends BenchSimulation {
 		return session.set("status", session.getString("polledStatus")).set("order", session.getString("polledOrder"));
 	}
 
+	private Session noteSending(Session session) {
+		long now = System.currentTimeMillis();
+		this.placements.incrementAndGet();
+		this.firstSent.accumulateAndGet(now, Math::min);
+		this.lastSent.accumulateAndGet(now, Math::max);
+		return session.set("idempotencyKey", UUID.randomUUID().toString()).set("sentAt", now);
+	}
+
 	private Session notePlacementFailure(Session session) {
 		if (session.isFailed()) {
 			Integer status = session.getIntegerWrapper("placementStatus");
@@ -120,26 +130,8 @@ public class CheckoutSimulation extends BenchSimulation {
 	}
 
 	private Session noteOutcome(Session session) {
-		this.orders.add(new CheckoutOutcome.Order(session.getString("orderId"), session.getLong("sentAt"),
-				session.getString("status"), settledMillis(session.getString("order"))));
+		this.orders.add(CheckoutOutcome.Order.of(session.getLong("sentAt"), session.getString("order")));
 		return session;
-	}
-
-	/**
-	 * From the {@code PENDING} entry of the status history to the first entry after it.
-	 */
-	static Long settledMillis(String order) {
-		Instant placed = null;
-		for (JsonNode change : JSON.readTree(order).path("statusHistory")) {
-			Instant at = Instant.parse(change.path("at").asString());
-			if (placed == null && "PENDING".equals(change.path("status").asString())) {
-				placed = at;
-			}
-			else if (placed != null) {
-				return Duration.between(placed, at).toMillis();
-			}
-		}
-		return null;
 	}
 
 	private static List<Map<String, Object>> records(List<String> values, String key) {

@@ -8,15 +8,20 @@ import java.util.Map;
  *
  * @param offeredRate orders per second the buyers arrived at
  * @param durationSeconds how long they arrived
- * @param achievedRate orders accepted per second, from the first to the last sent
+ * @param sentRate placements sent per second (below the offered rate when the load
+ * generator fell behind)
+ * @param achievedRate orders accepted per second, over the same window
  * @param placed orders accepted (202)
  * @param failedPlacements placements answered otherwise, by status (0: no answer)
  * @param failedPolls {@code GET /api/orders/{id}} that failed
  * @param post times of {@code POST /api/orders}, ms
  * @param placedToConfirmed from {@code PENDING} to {@code CONFIRMED} in the orders'
  * status histories (server timestamps), ms
- * @param byStatus orders by the status they had when the buyer stopped following them
- * @param everyOrderFinal whether no accepted order was still {@code PENDING}
+ * @param byStatus orders by status at the end of the step (those the buyers left
+ * {@code PENDING} looked up again at order-service)
+ * @param leftPendingByBuyers orders still {@code PENDING} when their buyers stopped
+ * following them (polls failed or the follow-up time ran out)
+ * @param everyOrderFinal whether no accepted order was still {@code PENDING} at the end
  * @param backlogZeroAfterSeconds seconds after the last order was sent until outbox
  * backlog plus consumer lag, summed over the services, was first seen at 0 (null: not
  * seen)
@@ -27,15 +32,15 @@ import java.util.Map;
  * @param wallSeconds the step's time from the Gatling JVM's start to its end
  * @param otherProcessesCpuSeconds CPU seconds the machine spent in the step on anything
  * but the parts and the load generator (other programs, the kernel, the bench itself)
- * @param sustained every placement accepted, every order final, the backlog drained in 10
- * s and at least 90 % of the offered rate achieved
+ * @param sustained every request answered well, every order final, the backlog drained in
+ * 10 s and at least 90 % of the offered rate sent
  * @param report the step's Gatling report, relative to the results folder
  */
-public record StepResult(int offeredRate, int durationSeconds, double achievedRate, int placed,
+public record StepResult(int offeredRate, int durationSeconds, double sentRate, double achievedRate, int placed,
 		Map<Integer, Integer> failedPlacements, int failedPolls, Percentiles post, Percentiles placedToConfirmed,
-		Map<String, Integer> byStatus, boolean everyOrderFinal, Double backlogZeroAfterSeconds, boolean backlogDrained,
-		Map<String, Double> cpuSecondsPerOrder, double loadGeneratorCpuSeconds, double wallSeconds,
-		double otherProcessesCpuSeconds, boolean sustained, String report) {
+		Map<String, Integer> byStatus, int leftPendingByBuyers, boolean everyOrderFinal, Double backlogZeroAfterSeconds,
+		boolean backlogDrained, Map<String, Double> cpuSecondsPerOrder, double loadGeneratorCpuSeconds,
+		double wallSeconds, double otherProcessesCpuSeconds, boolean sustained, String report) {
 
 	public int count(String status) {
 		return this.byStatus.getOrDefault(status, 0);

@@ -35,8 +35,9 @@ class SummaryWriterTests {
 
 		String markdown = SummaryWriter.write(summary, this.folder);
 
-		assertThat(markdown).contains("| 25 | 25.0 | 1500 | 0 | 10 / 20 / 30 | 40 / 50 / 60 | 1500 | 0 | 0 | yes |")
-			.contains("| 200 | 25.0 | 9003 | 12 {503=12} |")
+		assertThat(markdown).contains(
+				"| 25 | 25.0 | 25.0 | 1500 | 0 | 10 / 20 / 30 | 40 / 50 / 60 | 1500 | 0 | 0 | 0 | yes | 1.5 s | yes |")
+			.contains("| 200 | 200.0 | 25.0 | 9003 | 12 {503=12} |")
 			.contains("Highest rate sustained: **25 orders/s**")
 			.contains("gateway / direct = **0.25**, gateway / nginx = **0.31**")
 			.contains("| gateway | 400 MiB |")
@@ -62,8 +63,8 @@ class SummaryWriterTests {
 		cpu.put("gateway", 0.004);
 		cpu.put("order-service", 0.006);
 		int placed = byStatus.values().stream().mapToInt(Integer::intValue).sum();
-		return new StepResult(rate, 60, 25.0, placed, failed, 0, new Percentiles(placed, 10, 20, 30, 40),
-				new Percentiles(placed, 40, 50, 60, 70), byStatus, !byStatus.containsKey("PENDING"), 1.5, sustained,
+		return new StepResult(rate, 60, rate, 25.0, placed, failed, 0, new Percentiles(placed, 10, 20, 30, 40),
+				new Percentiles(placed, 40, 50, 60, 70), byStatus, 0, !byStatus.containsKey("PENDING"), 1.5, sustained,
 				cpu, 12.0, 64.0, 6.4, sustained, "gatling/checkout-025/run");
 	}
 
