@@ -1,0 +1,212 @@
+package com.artisanmarket.bench.overhead;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.artisanmarket.launcher.FreePorts;
+
+/**
+ * What the gateway costs on the cheapest call there is: {@code GET /api/products/{id}}
+ * straight to catalog-service, through the gateway, and through nginx proxying to the
+ * same catalog-service with keep-alive upstream connections, each loaded by {@code wrk}
+ * with the same threads and connections. nginx is the baseline of "a proxy hop"; the
+ * gateway adds routing, its circuit breaker and time limiter, security headers, request
+ * ids, tracing and an access log line per call.
+ * <p>
+ * nginx runs from a configuration written into the results folder, on loopback and a free
+ * port, and is stopped again afterwards. Without {@code wrk} or {@code nginx} this part
+ * is skipped and says so ({@code ./marketplace bench} installs both with apt-get first).
+ */
+public final class GatewayOverhead {
+
+	private final HttpClient http;
+
+	private final Path folder;
+
+	private final PrintStream out;
+
+	public GatewayOverhead(HttpClient http, Path folder, PrintStream out) {
+		this.http = http;
+		this.folder = folder;
+		this.out = out;
+	}
+
+	/**
+	 * Measures the three paths one after the other.
+	 * @param catalogService catalog-service's base URL
+	 * @param gateway the gateway's base URL
+	 * @param productId the product to ask for
+	 * @param duration how long each path is measured (after a warm-up of a third of it)
+	 * @param connections wrk's connections, on two threads
+	 * @return the rates, or why there are none
+	 */
+	public Result measure(String catalogService, String gateway, String productId, Duration duration, int connections) {
+		Optional<String> wrk = executable("wrk");
+		Optional<String> nginx = executable("nginx");
+		if (wrk.isEmpty() || nginx.isEmpty()) {
+			String missing = (wrk.isEmpty() ? "wrk " : "") + (nginx.isEmpty() ? "nginx" : "");
+			return Result.skipped("not measured: " + missing.trim() + " not installed (apt-get install wrk nginx)");
+		}
+		try {
+			Files.createDirectories(this.folder);
+			int port = FreePorts.next();
+			Process proxy = startNginx(nginx.get(), catalogService, port);
+			try {
+				String path = "/api/products/" + productId;
+				awaitOk("http://127.0.0.1:" + port + path);
+				Wrk load = new Wrk(wrk.get(), 2, connections);
+				List<Target> targets = new ArrayList<>();
+				targets.add(measure(load, "direct to catalog-service", catalogService + path, duration));
+				targets.add(measure(load, "through the gateway", gateway + path, duration));
+				targets.add(measure(load, "through nginx", "http://127.0.0.1:" + port + path, duration));
+				return new Result(targets, "wrk -t2 -c" + connections + " -d" + duration.toSeconds() + "s", null);
+			}
+			finally {
+				proxy.destroy();
+				if (!proxy.waitFor(10, TimeUnit.SECONDS)) {
+					proxy.destroyForcibly();
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Target measure(Wrk load, String name, String url, Duration duration) {
+		String file = name.replaceAll("[^a-z]+", "-");
+		load.run(url, duration.dividedBy(3), this.folder.resolve("wrk-warmup-" + file + ".txt"));
+		Wrk.Throughput measured = load.run(url, duration, this.folder.resolve("wrk-" + file + ".txt"));
+		this.out.printf("  %-26s %,9.0f req/s  mean %6.2f ms  errors %d%n", name, measured.requestsPerSecond(),
+				measured.meanLatencyMillis(), measured.errors());
+		return new Target(name, url, measured.requestsPerSecond(), measured.meanLatencyMillis(), measured.errors());
+	}
+
+	private Process startNginx(String nginx, String catalogService, int port) throws IOException {
+		Path temp = this.folder.resolve("nginx-temp");
+		Files.createDirectories(temp);
+		Path config = this.folder.resolve("nginx.conf");
+		Files.writeString(config, """
+				# Written by ./marketplace bench: nginx in front of catalog-service, as a baseline
+				# for the gateway's cost. Loopback only; stopped when the measurement ends.
+				daemon off;
+				worker_processes auto;
+				pid %1$s/nginx.pid;
+				error_log %1$s/nginx-error.log warn;
+				events {
+				    worker_connections 1024;
+				}
+				http {
+				    access_log off;
+				    client_body_temp_path %2$s/client;
+				    proxy_temp_path %2$s/proxy;
+				    fastcgi_temp_path %2$s/fastcgi;
+				    uwsgi_temp_path %2$s/uwsgi;
+				    scgi_temp_path %2$s/scgi;
+				    upstream catalog {
+				        server %3$s;
+				        keepalive 64;
+				    }
+				    server {
+				        listen 127.0.0.1:%4$d;
+				        location / {
+				            proxy_pass http://catalog;
+				            proxy_http_version 1.1;
+				            proxy_set_header Connection "";
+				        }
+				    }
+				}
+				""".formatted(this.folder, temp, URI.create(catalogService).getAuthority(), port));
+		return new ProcessBuilder(nginx, "-p", this.folder.toString(), "-c", config.toString(), "-e",
+				this.folder.resolve("nginx-error.log").toString())
+			.redirectErrorStream(true)
+			.redirectOutput(this.folder.resolve("nginx.out").toFile())
+			.start();
+	}
+
+	private void awaitOk(String url) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(10);
+		while (Instant.now().isBefore(deadline)) {
+			try {
+				HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+				if (this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException("nginx did not answer " + url + " within 10 s; see " + this.folder);
+	}
+
+	private static Optional<String> executable(String name) {
+		List<String> directories = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
+		directories.addAll(List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"));
+		return directories.stream()
+			.filter((directory) -> !directory.isBlank())
+			.map((directory) -> Path.of(directory, name))
+			.filter(Files::isExecutable)
+			.map(Path::toString)
+			.findFirst();
+	}
+
+	/**
+	 * The three paths' rates.
+	 *
+	 * @param targets direct, gateway, nginx (empty when skipped)
+	 * @param load how they were loaded
+	 * @param skipped why nothing was measured, or null
+	 */
+	public record Result(List<Target> targets, String load, String skipped) {
+
+		static Result skipped(String why) {
+			return new Result(List.of(), null, why);
+		}
+
+		/** Requests per second through the gateway divided by those of another path. */
+		public Double gatewayOver(String other) {
+			Optional<Target> gateway = target("through the gateway");
+			Optional<Target> baseline = target(other);
+			return (gateway.isPresent() && baseline.isPresent())
+					? gateway.get().requestsPerSecond() / baseline.get().requestsPerSecond() : null;
+		}
+
+		private Optional<Target> target(String name) {
+			return this.targets.stream().filter((target) -> target.name().equals(name)).findFirst();
+		}
+
+	}
+
+	/**
+	 * One path's rate.
+	 *
+	 * @param name which path
+	 * @param url the URL loaded
+	 * @param requestsPerSecond completed requests per second
+	 * @param meanLatencyMillis mean time per request
+	 * @param errors non-2xx answers and socket errors
+	 */
+	public record Target(String name, String url, double requestsPerSecond, double meanLatencyMillis, long errors) {
+
+	}
+
+}

@@ -1,0 +1,209 @@
+package com.artisanmarket.bench.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.artisanmarket.bench.overhead.GatewayOverhead;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a {@link Summary} into the results folder as {@code summary.md} (the tables
+ * printed at the end of the run), {@code summary.json} and {@code latency-vs-rate.png}.
+ */
+public final class SummaryWriter {
+
+	public static final String MARKDOWN = "summary.md";
+
+	public static final String JSON = "summary.json";
+
+	public static final String CHART = "latency-vs-rate.png";
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private SummaryWriter() {
+	}
+
+	/**
+	 * Writes the three files.
+	 * @param summary what the run found
+	 * @param folder the results folder
+	 * @return the Markdown text
+	 */
+	public static String write(Summary summary, Path folder) {
+		String markdown = markdown(summary);
+		try {
+			Files.writeString(folder.resolve(MARKDOWN), markdown);
+			Files.writeString(folder.resolve(JSON), MAPPER.writeValueAsString(summary));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		if (!summary.steps().isEmpty()) {
+			LatencyChart.write(summary.steps(), folder.resolve(CHART));
+		}
+		return markdown;
+	}
+
+	static String markdown(Summary summary) {
+		Summary.Run run = summary.run();
+		List<String> out = new ArrayList<>();
+		out.add("# Marketplace benchmark, " + run.startedAt());
+		out.add("");
+		out.add("Marketplace at " + run.gateway() + " as `./marketplace up` runs it (embedded MongoDB wire server"
+				+ " with its H2 file, embedded Kafka). The load generator (Gatling) runs on the same machine: "
+				+ run.cores() + " cores, " + String.format(Locale.ROOT, "%,d", run.memoryMib()) + " MiB, Java "
+				+ run.java() + ". Whatever else ran on the machine shared its CPU.");
+		if (!summary.steps().isEmpty()) {
+			orders(summary, out);
+			cpu(summary, out);
+		}
+		memory(summary, out);
+		reads(summary, out);
+		overhead(summary.gatewayOverhead(), out);
+		out.add("");
+		out.add("Gatling's HTML reports: `gatling/*/*/index.html`; `" + JSON + "` holds every figure, `" + CHART
+				+ "` the chart.");
+		return String.join("\n", out) + "\n";
+	}
+
+	private static void orders(Summary summary, List<String> out) {
+		Summary.Run run = summary.run();
+		out.add("");
+		out.add("## Orders");
+		out.add("");
+		out.add("Checkout: buyers arrive at a fixed rate (open model) for " + run.durationSeconds()
+				+ " s per step, each places a one-line order with a fresh Idempotency-Key and polls it every "
+				+ run.pollMillis() + " ms until it is final (at most " + run.settleSeconds() + " s). Times in ms,"
+				+ " p50 / p95 / p99.");
+		out.add("");
+		out.add("| offered/s | sent/s | accepted/s | placed | failed | POST /api/orders | placed→CONFIRMED (server)"
+				+ " | CONFIRMED | REJECTED | still PENDING | polls failed | all final | backlog 0 after | sustained |");
+		out.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|:---:|");
+		for (StepResult step : summary.steps()) {
+			String failed = (step.failedPlacementCount() == 0) ? "0"
+					: step.failedPlacementCount() + " " + step.failedPlacements();
+			out.add(row(
+					Integer.toString(step.offeredRate()), number(step.sentRate(), 1), number(step.achievedRate(), 1),
+					Integer.toString(step.placed()), failed, step.post().text(), step.placedToConfirmed().text(),
+					Integer.toString(step.count("CONFIRMED")), Integer.toString(step.count("REJECTED")),
+					Integer.toString(step.count("PENDING")), Integer.toString(step.failedPolls()),
+					yes(step.everyOrderFinal()), (step.backlogZeroAfterSeconds() != null)
+							? number(step.backlogZeroAfterSeconds(), 1) + " s" : "not within the watch",
+					yes(step.sustained())));
+		}
+		out.add("");
+		out.add("\"sent\" is placements the load generator sent per second, \"accepted\" those answered 202; \"failed\""
+				+ " lists the other answers by status. Orders that buyers stopped following while PENDING (polls"
+				+ " failed, or " + run.settleSeconds() + " s passed) were looked up again at order-service after the"
+				+ " step; \"still PENDING\" counts those that were still pending then.");
+		out.add("");
+		Integer best = summary.highestSustainedRate();
+		out.add("Highest rate sustained: **" + ((best != null) ? best + " orders/s" : "none of the rates")
+				+ "** (every request answered well, every order final, outbox backlog + consumer lag summed over"
+				+ " the services back to 0 within 10 s of the last order, at least 90 % of the offered rate sent).");
+	}
+
+	private static void cpu(Summary summary, List<String> out) {
+		Set<String> parts = new LinkedHashSet<>();
+		summary.steps().forEach((step) -> parts.addAll(step.cpuSecondsPerOrder().keySet()));
+		out.add("");
+		out.add("## CPU seconds per order");
+		out.add("");
+		out.add("User + system time of each part (`/proc/<pid>/stat`) over the step, divided by the orders placed;"
+				+ " the load generator's is Gatling's JVM over the same step. The last column is how many of the "
+				+ summary.run().cores() + " cores everything else on the machine kept busy on average during the"
+				+ " step (from `/proc/stat`): other work that competed with the marketplace.");
+		out.add("");
+		out.add("| offered/s | " + String.join(" | ", parts)
+				+ " | all parts | load generator | other processes (cores) |");
+		out.add("|---:|" + "---:|".repeat(parts.size() + 3));
+		for (StepResult step : summary.steps()) {
+			List<String> cells = new ArrayList<>(List.of(Integer.toString(step.offeredRate())));
+			parts.forEach((part) -> cells.add(number(step.cpuSecondsPerOrder().getOrDefault(part, 0.0), 4)));
+			cells.add(number(step.cpuSecondsPerOrderAllParts(), 4));
+			cells.add(number(step.loadGeneratorCpuSeconds() / Math.max(1, step.placed()), 4));
+			cells.add(number(step.otherProcessesCpuSeconds() / Math.max(1, step.wallSeconds()), 2));
+			out.add(row(cells.toArray(String[]::new)));
+		}
+	}
+
+	private static void memory(Summary summary, List<String> out) {
+		out.add("");
+		out.add("## Memory");
+		out.add("");
+		out.add("| part | peak resident (VmHWM) |");
+		out.add("|---|---:|");
+		summary.peakResidentKib().forEach((part, kib) -> out.add(row(part, mib(kib))));
+		out.add("");
+		out.add("Largest sum of all parts' resident memory (VmRSS, sampled every second during the run): **"
+				+ mib(summary.maxResidentKibTotal()) + "**.");
+	}
+
+	private static void reads(Summary summary, List<String> out) {
+		if (summary.reads().isEmpty()) {
+			return;
+		}
+		out.add("");
+		out.add("## Catalogue reads");
+		out.add("");
+		out.add("| simulation | request | visitors/s | ok | failed | ms p50 / p95 / p99 |");
+		out.add("|---|---|---:|---:|---:|---:|");
+		for (ReadResult read : summary.reads()) {
+			out.add(row(read.simulation(), "`" + read.request() + "`", number(read.usersPerSecond(), 0),
+					Integer.toString(read.ok()), Integer.toString(read.failed()), read.millis().text()));
+		}
+	}
+
+	private static void overhead(GatewayOverhead.Result overhead, List<String> out) {
+		if (overhead == null) {
+			return;
+		}
+		out.add("");
+		out.add("## Gateway overhead");
+		out.add("");
+		if (overhead.skipped() != null) {
+			out.add("Gateway overhead " + overhead.skipped() + ".");
+			return;
+		}
+		out.add("`GET /api/products/{id}`, " + overhead.load() + " each (after a warm-up):");
+		out.add("");
+		out.add("| path | req/s | mean ms | errors |");
+		out.add("|---|---:|---:|---:|");
+		for (GatewayOverhead.Target target : overhead.targets()) {
+			out.add(row(target.name(), number(target.requestsPerSecond(), 0), number(target.meanLatencyMillis(), 2),
+					Long.toString(target.errors())));
+		}
+		out.add("");
+		out.add("gateway / direct = **" + ratio(overhead.gatewayOver("direct to catalog-service"))
+				+ "**, gateway / nginx = **" + ratio(overhead.gatewayOver("through nginx")) + "** (of req/s).");
+	}
+
+	private static String row(String... cells) {
+		return "| " + String.join(" | ", cells) + " |";
+	}
+
+	private static String yes(boolean value) {
+		return value ? "yes" : "**no**";
+	}
+
+	private static String number(double value, int decimals) {
+		return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+	}
+
+	private static String ratio(Double value) {
+		return (value != null) ? number(value, 2) : "–";
+	}
+
+	private static String mib(long kib) {
+		return String.format(Locale.ROOT, "%,d MiB", Math.round(kib / 1024.0));
+	}
+
+}

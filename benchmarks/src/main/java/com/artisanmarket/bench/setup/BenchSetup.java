@@ -1,0 +1,261 @@
+package com.artisanmarket.bench.setup;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Prepares what a benchmark run needs through the public API, as people would: a bench
+ * workshop (an artisan the admin verified) with a handful of products whose stock covers
+ * every order of a run, and a pool of buyers who are signed in before the load starts, so
+ * that checkout measures ordering and not bcrypt.
+ * <p>
+ * Running it again against the same marketplace finds the accounts, the profile and the
+ * products it made before (by their fixed names) and only tops the stock up. The bench
+ * accounts' password is generated once per data directory, like the admin's.
+ */
+public final class BenchSetup {
+
+	static final String DOMAIN = "bench.artisan-marketplace.local";
+
+	static final String ARTISAN_EMAIL = "workshop@" + DOMAIN;
+
+	static final String PRODUCT_TITLE = "Benchmark piece ";
+
+	/** The catalogue's upper bound for one product's stock. */
+	static final int FULL_STOCK = 100_000;
+
+	private static final int TOP_UP_BELOW = FULL_STOCK / 2;
+
+	private static final List<String> CATEGORIES = List.of("CARPETS", "CERAMICS", "TEXTILES", "JEWELRY", "METALWORK",
+			"WOODWORK");
+
+	private static final int PRODUCTS = 12;
+
+	private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(1);
+
+	private static final Duration QUICK = Duration.ofSeconds(1);
+
+	private final Api anonymous;
+
+	private final Path dataDir;
+
+	private final PrintStream out;
+
+	public BenchSetup(HttpClient http, String gateway, Path dataDir, PrintStream out) {
+		this.anonymous = new Api(http, gateway, null);
+		this.dataDir = dataDir;
+		this.out = out;
+	}
+
+	/**
+	 * Makes or finds the bench workshop, its products and a pool of signed-in buyers.
+	 * @param buyers how many buyers the pool holds
+	 * @return what the simulations need
+	 */
+	public BenchData prepare(int buyers) {
+		String password = benchPassword();
+		Api admin = this.anonymous.as(adminToken());
+		Api workshop = this.anonymous
+			.as(this.anonymous.signUp(ARTISAN_EMAIL, password, "Benchmark workshop", "ARTISAN"));
+		String artisanId = verifiedProfile(workshop, admin);
+		List<String> products = stockedProducts(workshop, artisanId);
+		this.out.printf("Setup: bench workshop %s with %d products (stock topped up to %,d each)%n", artisanId,
+				products.size(), FULL_STOCK);
+		BenchData data = new BenchData(artisanId, products, CATEGORIES, List.of());
+		return data.withBuyers(signIn(buyers, true));
+	}
+
+	/**
+	 * Places orders one at a time until the order path answers quickly three times in a
+	 * row (or a minute has passed). On a marketplace that has just started, the first
+	 * orders meet cold JVMs, connection pools and caches, and on a busy machine can take
+	 * longer than the gateway's time limit (503); that is a start-up cost, not the rate
+	 * being measured. A 503 is retried with the same idempotency key, as the storefront
+	 * does.
+	 * @param data what {@link #prepare} answered
+	 */
+	public void warmUpOrdering(BenchData data) {
+		Api buyer = this.anonymous.as(data.buyers().getFirst().token());
+		Map<String, Object> order = Map.of("items",
+				List.of(Map.of("productId", data.productIds().getFirst(), "quantity", 1)), "shippingAddress",
+				Map.of("fullName", "Bench Buyer", "line1", "1 Load Street", "city", "Baku", "postalCode", "AZ1000",
+						"country", "AZ"));
+		Instant deadline = Instant.now().plus(WARM_UP_LIMIT);
+		int quickInARow = 0;
+		int placed = 0;
+		long millis = 0;
+		while (quickInARow < 3 && Instant.now().isBefore(deadline)) {
+			long started = System.nanoTime();
+			Api.Response answer = buyer.send("POST", "/api/orders", order,
+					Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+			millis = (System.nanoTime() - started) / 1_000_000;
+			if (answer.status() >= 500) {
+				quickInARow = 0;
+				continue;
+			}
+			answer.expect(202);
+			placed++;
+			quickInARow = (millis < QUICK.toMillis()) ? quickInARow + 1 : 0;
+		}
+		this.out.printf("Setup: %d warm-up orders placed one at a time, the last answered in %d ms%n", placed, millis);
+	}
+
+	/**
+	 * Signs the pool's buyers in again, for fresh tokens (they live for minutes).
+	 * @param data what {@link #prepare} answered
+	 * @return the same data with new tokens
+	 */
+	public BenchData refreshTokens(BenchData data) {
+		return data.withBuyers(signIn(data.buyers().size(), false));
+	}
+
+	private String verifiedProfile(Api workshop, Api admin) {
+		Api.Response me = workshop.send("GET", "/api/artisans/me", null);
+		if (me.status() == 404) {
+			Api.Response created = workshop.send("POST", "/api/artisans",
+					Map.of("displayName", "Benchmark workshop", "craft", "Load testing", "story",
+							"Made by ./marketplace bench to measure the marketplace; not a real shop.", "city", "Baku",
+							"country", "AZ", "languages", List.of("en"), "links", List.of()));
+			// 409: an earlier attempt of this call made it after all.
+			me = (created.status() == 409) ? workshop.send("GET", "/api/artisans/me", null) : created;
+		}
+		JsonNode profile = (me.status() == 201) ? me.body() : me.expect(200);
+		String id = profile.path("id").asString();
+		if (!"VERIFIED".equals(profile.path("status").asString())) {
+			admin
+				.send("PUT", "/api/artisans/" + id + "/verification",
+						Map.of("status", "VERIFIED", "note", "Benchmark workshop of ./marketplace bench"))
+				.expect(200);
+		}
+		return id;
+	}
+
+	/** Signs the admin in, for calls only the admin may make. */
+	public String adminToken() {
+		return this.anonymous.signIn(adminEmail(), adminPassword());
+	}
+
+	private List<String> stockedProducts(Api workshop, String artisanId) {
+		Map<String, JsonNode> existing = new HashMap<>();
+		for (JsonNode product : this.anonymous.get("/api/products?size=100&artisanId=" + artisanId).path("items")) {
+			existing.putIfAbsent(product.path("title").asString(), product);
+		}
+		List<String> ids = new ArrayList<>();
+		for (int i = 1; i <= PRODUCTS; i++) {
+			String title = PRODUCT_TITLE + i;
+			JsonNode product = existing.get(title);
+			if (product == null) {
+				product = workshop
+					.send("POST", "/api/products", newProduct(title, CATEGORIES.get(i % CATEGORIES.size())))
+					.expect(201);
+			}
+			String id = product.path("id").asString();
+			if (product.path("stock").asInt() < TOP_UP_BELOW) {
+				workshop.send("PATCH", "/api/products/" + id + "/stock", Map.of("stock", FULL_STOCK)).expect(200);
+			}
+			ids.add(id);
+		}
+		return ids;
+	}
+
+	private static Map<String, Object> newProduct(String title, String category) {
+		return Map.of("title", title, "description",
+				"Listed by ./marketplace bench so that orders under load never run out of stock.", "category", category,
+				"materials", List.of("wool"), "tags", List.of("benchmark"), "price",
+				Map.of("amount", "12.50", "currency", "USD"), "stock", FULL_STOCK, "images", List.of());
+	}
+
+	private List<BenchData.Buyer> signIn(int count, boolean signUp) {
+		String password = benchPassword();
+		// The gateway hashes with bcrypt: a few at a time keep it busy without queueing.
+		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+			List<Future<BenchData.Buyer>> buyers = new ArrayList<>();
+			for (int i = 1; i <= count; i++) {
+				String email = "buyer-" + i + "@" + DOMAIN;
+				String name = "Bench buyer " + i;
+				buyers.add(pool.submit(
+						() -> new BenchData.Buyer(email, signUp ? this.anonymous.signUp(email, password, name, "BUYER")
+								: this.anonymous.signIn(email, password))));
+			}
+			List<BenchData.Buyer> signedIn = new ArrayList<>();
+			for (Future<BenchData.Buyer> buyer : buyers) {
+				signedIn.add(buyer.get());
+			}
+			return signedIn;
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String adminEmail() {
+		String email = System.getenv("MARKETPLACE_ADMIN_EMAIL");
+		return (email == null || email.isBlank()) ? "admin@artisan-marketplace.local" : email;
+	}
+
+	/**
+	 * As the launcher and demo-data find it: the environment first, then the generated
+	 * file.
+	 */
+	private String adminPassword() {
+		String password = System.getenv("MARKETPLACE_ADMIN_PASSWORD");
+		if (password != null && !password.isBlank()) {
+			return password;
+		}
+		Path file = this.dataDir.resolve("gateway").resolve("admin-password");
+		try {
+			return Files.readString(file).trim();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("no admin password: MARKETPLACE_ADMIN_PASSWORD is unset and " + file
+					+ " cannot be read (is MARKETPLACE_DATA_DIR the running marketplace's?)", ex);
+		}
+	}
+
+	/**
+	 * One random password for the bench accounts of this data directory, kept owner-only.
+	 */
+	private String benchPassword() {
+		Path file = this.dataDir.resolve("bench").resolve("password");
+		try {
+			if (Files.exists(file)) {
+				return Files.readString(file).trim();
+			}
+			byte[] random = new byte[18];
+			new SecureRandom().nextBytes(random);
+			String password = "bench-" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, password + "\n");
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			return password;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,76 @@
+package com.artisanmarket.bench.report;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.artisanmarket.bench.overhead.GatewayOverhead;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SummaryWriterTests {
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void writesTheTablesTheJsonAndTheChart() throws Exception {
+		StepResult sustained = step(25, true, Map.of(), Map.of("CONFIRMED", 1500));
+		StepResult tooFast = step(200, false, Map.of(503, 12), Map.of("CONFIRMED", 9000, "PENDING", 3));
+		List<StepResult> steps = List.of(sustained, tooFast);
+		GatewayOverhead.Result overhead = new GatewayOverhead.Result(
+				List.of(new GatewayOverhead.Target("direct to catalog-service", "http://127.0.0.1:8082/x", 4000, 4, 0),
+						new GatewayOverhead.Target("through the gateway", "http://127.0.0.1:8080/x", 1000, 16, 0),
+						new GatewayOverhead.Target("through nginx", "http://127.0.0.1:9000/x", 3200, 5, 0)),
+				"wrk -t2 -c16 -d10s", null);
+		Summary summary = new Summary(run(), List.of(), steps, Summary.highestSustained(steps), overhead,
+				Map.of("gateway", 400 * 1024L), 2200 * 1024L);
+
+		String markdown = SummaryWriter.write(summary, this.folder);
+
+		assertThat(markdown).contains(
+				"| 25 | 25.0 | 25.0 | 1500 | 0 | 10 / 20 / 30 | 40 / 50 / 60 | 1500 | 0 | 0 | 0 | yes | 1.5 s | yes |")
+			.contains("| 200 | 200.0 | 25.0 | 9003 | 12 {503=12} |")
+			.contains("Highest rate sustained: **25 orders/s**")
+			.contains("gateway / direct = **0.25**, gateway / nginx = **0.31**")
+			.contains("| gateway | 400 MiB |")
+			.contains("**2,200 MiB**");
+		assertThat(Files.readString(this.folder.resolve(SummaryWriter.JSON))).contains("\"highestSustainedRate\" : 25");
+		BufferedImage chart = ImageIO.read(this.folder.resolve(SummaryWriter.CHART).toFile());
+		assertThat(chart.getWidth()).isGreaterThan(chart.getHeight());
+	}
+
+	@Test
+	void saysSoWhenNoRateWasSustainedOrTheOverheadWasSkipped() {
+		List<StepResult> steps = List.of(step(100, false, Map.of(), Map.of("CONFIRMED", 10)));
+		Summary summary = new Summary(run(), List.of(), steps, Summary.highestSustained(steps),
+				new GatewayOverhead.Result(List.of(), null, "not measured: wrk not installed"), Map.of(), 0);
+
+		assertThat(SummaryWriter.markdown(summary)).contains("Highest rate sustained: **none of the rates**")
+			.contains("Gateway overhead not measured: wrk not installed.");
+	}
+
+	private static StepResult step(int rate, boolean sustained, Map<Integer, Integer> failed,
+			Map<String, Integer> byStatus) {
+		Map<String, Double> cpu = new LinkedHashMap<>();
+		cpu.put("gateway", 0.004);
+		cpu.put("order-service", 0.006);
+		int placed = byStatus.values().stream().mapToInt(Integer::intValue).sum();
+		return new StepResult(rate, 60, rate, 25.0, placed, failed, 0, new Percentiles(placed, 10, 20, 30, 40),
+				new Percentiles(placed, 40, 50, 60, 70), byStatus, 0, !byStatus.containsKey("PENDING"), 1.5, sustained,
+				cpu, 12.0, 64.0, 6.4, sustained, "gatling/checkout-025/run");
+	}
+
+	private static Summary.Run run() {
+		return new Summary.Run("2026-12-01T10:00:00Z", "2026-12-01T10:10:00Z", "http://127.0.0.1:8080",
+				List.of(25, 200), 60, 10, 5, 40, 30, 1000, 10, 2, 24000, "25");
+	}
+
+}
