@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStore.TxCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,9 +105,7 @@ final class StorageFormat {
 		MVMap<K, V> old = store.openMap(name);
 		MVMap<K, V> copy = store.openMap(COPY_PREFIX + name, types.get());
 		recordBson(store, copy);
-		for (Map.Entry<K, V> entry : old.entrySet()) {
-			copy.put(entry.getKey(), entry.getValue());
-		}
+		copyEntries(store, old, copy);
 		long entries = copy.sizeAsLong();
 		if (entries != old.sizeAsLong()) {
 			throw new IllegalStateException(
@@ -116,6 +115,24 @@ final class StorageFormat {
 		store.renameMap(copy, name);
 		store.commit();
 		logger.info("Converted map {} ({} entries) from Java serialization to BSON", name, entries);
+	}
+
+	/**
+	 * Copies while holding the store's current version: the copy commits as it grows, H2
+	 * moves live pages out of sparse chunks in the background, and a chunk the old map's
+	 * pages were moved out of would otherwise be freed under the iteration ("Chunk not
+	 * found"), as H2 keeps only a few versions back.
+	 */
+	private static <K, V> void copyEntries(MVStore store, MVMap<K, V> from, MVMap<K, V> to) {
+		TxCounter usage = store.registerVersionUsage();
+		try {
+			for (Map.Entry<K, V> entry : from.entrySet()) {
+				to.put(entry.getKey(), entry.getValue());
+			}
+		}
+		finally {
+			store.deregisterVersionUsage(usage);
+		}
 	}
 
 	private static boolean isIndexMap(String name) {
