@@ -1,9 +1,13 @@
 package com.artisanmarket.infra.mongo;
 
+import java.util.List;
+
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -14,23 +18,22 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The H2 file backend, made to commit a command's changes before the command is answered
- * and to look documents up by {@code _id} whenever a query pins it (see
- * {@link PinnedId}). The stock backend commits about once a second, so a write the driver
- * saw acknowledged could be lost when the process was killed; here the changes have
- * reached the operating system before the acknowledgement leaves, which a process kill
- * cannot undo. (A power cut can: like MongoDB with {@code j: false}, the file is not
- * fsynced on each write.)
+ * The H2 file backend, made to commit a command's changes before the command is answered,
+ * to look documents up by {@code _id} whenever a query pins it (see {@link PinnedId}),
+ * and to store documents and unique index keys as BSON (see {@link StorageFormat}). The
+ * stock backend commits about once a second, so a write the driver saw acknowledged could
+ * be lost when the process was killed; here the changes have reached the operating system
+ * before the acknowledgement leaves, which a process kill cannot undo. (A power cut can:
+ * like MongoDB with {@code j: false}, the file is not fsynced on each write.)
  */
 final class DurableH2Backend extends H2Backend {
 
-	/** The names H2Database gives a collection's maps (mongo-java-server 1.47). */
-	private static final String DATA_MAP_PREFIX = "databases.";
-
-	private static final String META_MAP_PREFIX = "meta.";
-
+	/**
+	 * Upgrades the store's maps to BSON first: H2Backend's constructor opens every
+	 * database it finds.
+	 */
 	DurableH2Backend(MVStore store) {
-		super(store);
+		super(StorageFormat.upgrade(store));
 	}
 
 	@Override
@@ -48,17 +51,36 @@ final class DurableH2Backend extends H2Backend {
 
 	@Override
 	protected MongoDatabase openOrCreateDatabase(String databaseName) {
-		MVStore store = getMvStore();
-		return new H2Database(databaseName, store, getCursorRegistry()) {
+		return new Database(databaseName);
+	}
 
-			@Override
-			protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-				String fullName = getFullCollectionNamespace(collectionName);
-				return new Collection(this, collectionName, options, store.openMap(DATA_MAP_PREFIX + fullName),
-						store.openMap(META_MAP_PREFIX + fullName), this.cursorRegistry);
-			}
+	/**
+	 * An inner class because H2Database's constructor opens the collections and indexes,
+	 * through the methods below, before a field of this class could be set; the store is
+	 * reached through the enclosing backend, whose H2Backend part is built by then.
+	 */
+	private final class Database extends H2Database {
 
-		};
+		Database(String databaseName) {
+			super(databaseName, getMvStore(), getCursorRegistry());
+		}
+
+		@Override
+		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+			String fullName = getFullCollectionNamespace(collectionName);
+			MVStore store = getMvStore();
+			return new Collection(this, collectionName, options,
+					StorageFormat.openDataMap(store, StorageFormat.DATA_MAP_PREFIX + fullName),
+					store.openMap(StorageFormat.META_MAP_PREFIX + fullName), this.cursorRegistry);
+		}
+
+		@Override
+		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			String mapName = getFullCollectionNamespace(collectionName) + StorageFormat.INDEX_MAP_INFIX + indexName;
+			return new MapUniqueIndex(StorageFormat.openIndexMap(getMvStore(), mapName), indexName, keys, sparse);
+		}
+
 	}
 
 	private static final class Collection extends H2Collection {

@@ -48,6 +48,17 @@ public final class EmbeddedMongo implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static EmbeddedMongo startFileBacked(Path file, int port) {
+		EmbeddedMongo mongo = start(new DurableH2Backend(openStore(file)), port);
+		logger.info("MongoDB wire server ready on {} (data in {})", mongo.connectionString(), file);
+		return mongo;
+	}
+
+	/**
+	 * Opens the store file as the file-backed server does.
+	 * @param file the store file, created when missing
+	 * @return the open store
+	 */
+	static MVStore openStore(Path file) {
 		try {
 			Files.createDirectories(file.toAbsolutePath().getParent());
 		}
@@ -55,16 +66,12 @@ public final class EmbeddedMongo implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		// Queries scan (the server ignores non-unique indexes): a page cache that holds
-		// the
-		// working set keeps a scan in memory instead of reading and decoding the file
-		// again.
-		MVStore store = new MVStore.Builder().fileName(file.toString())
+		// the working set keeps a scan in memory instead of reading and decoding the
+		// file again.
+		return new MVStore.Builder().fileName(file.toString())
 			.cacheSize(CACHE_MB)
 			.pageSplitSize(PAGE_SPLIT_BYTES)
 			.open();
-		EmbeddedMongo mongo = start(new DurableH2Backend(store), port);
-		logger.info("MongoDB wire server ready on {} (data in {})", mongo.connectionString(), file);
-		return mongo;
 	}
 
 	/**
