@@ -19,9 +19,8 @@ import java.util.Set;
  * @param pollMillis how often a buyer looks at a pending order
  * @param warmupSeconds an unreported checkout run before the steps (0: none)
  * @param overheadSeconds how long wrk loads each path for the gateway overhead (0: skip)
- * @param overheadConnections wrk's connections; the default stays below the gateway's
- * bulkhead (Resilience4j's default of 25 concurrent calls per route), past which the
- * gateway answers 503 and soon opens its circuit, which would measure that instead
+ * @param overheadConnections wrk's connections (32, as the measurements that started the
+ * performance work used)
  * @param simulations which of browse, search and checkout run
  * @param results the results folder, or null for {@code bench-results/<timestamp>}
  * @param help whether only the usage was asked for
@@ -43,7 +42,7 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 			  --poll 1000             ms between a buyer's looks at a pending order
 			  --warmup 10             seconds of unreported checkout at 10 orders/s before the steps (0: none)
 			  --overhead-duration 10  seconds of wrk per path for the gateway overhead
-			  --overhead-connections 16  wrk connections (the gateway's bulkhead admits 25 calls per route)
+			  --overhead-connections 32  wrk connections
 			  --no-overhead           skip the gateway overhead (wrk and nginx)
 			  --simulations browse,search,checkout
 			  --results DIR           results folder (default bench-results/<timestamp>)
@@ -104,7 +103,7 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 
 		private int overheadSeconds = 10;
 
-		private int overheadConnections = 16;
+		private int overheadConnections = 32;
 
 		private Set<String> simulations = SIMULATIONS;
 
