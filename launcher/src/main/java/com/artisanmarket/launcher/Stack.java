@@ -58,7 +58,7 @@ public final class Stack {
 		return this.config;
 	}
 
-	/** Parts that must be ready before the services start. */
+	/** MongoDB and Kafka: what the services use; the test harness starts them first. */
 	public List<Part> infrastructure() {
 		return List.of(mongo(), kafka());
 	}
