@@ -71,8 +71,6 @@ final class ProductIndex implements Closeable {
 
 	private final Map<String, Maker> makers = new ConcurrentHashMap<>();
 
-	private final Map<String, String> committed;
-
 	ProductIndex(Path path, Duration maxStaleness, ProductDocuments documents) {
 		this.path = path;
 		this.documents = documents;
@@ -81,7 +79,6 @@ final class ProductIndex implements Closeable {
 			this.directory = FSDirectory.open(path);
 			this.writer = new IndexWriter(this.directory,
 					new IndexWriterConfig(new FoldingAnalyzer()).setOpenMode(OpenMode.CREATE_OR_APPEND));
-			this.committed = commitData(this.writer);
 			this.searchers = new SearcherManager(this.writer, new SearcherFactory());
 			double stale = maxStaleness.toMillis() / 1000.0;
 			this.reopener = new ControlledRealTimeReopenThread<>(this.writer, this.searchers, stale, stale / 10);
@@ -105,11 +102,12 @@ final class ProductIndex implements Closeable {
 	 * another schema (then it must be rebuilt).
 	 */
 	Map<String, Long> committedOffsets() {
-		if (!SCHEMA.equals(this.committed.get(SCHEMA_KEY))) {
+		Map<String, String> committed = commitData(this.writer);
+		if (!SCHEMA.equals(committed.get(SCHEMA_KEY))) {
 			return Map.of();
 		}
 		Map<String, Long> offsets = new HashMap<>();
-		this.committed.forEach((key, value) -> {
+		committed.forEach((key, value) -> {
 			if (key.startsWith(OFFSET_PREFIX)) {
 				offsets.put(key.substring(OFFSET_PREFIX.length()), Long.parseLong(value));
 			}
