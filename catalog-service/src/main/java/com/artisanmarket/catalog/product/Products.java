@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshot;
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
-import com.artisanmarket.catalog.search.Folding;
 import com.artisanmarket.events.CatalogEvent.ProductArchived;
 import com.artisanmarket.events.CatalogEvent.ProductListed;
 import com.artisanmarket.events.CatalogEvent.ProductUpdated;
@@ -61,10 +60,10 @@ class Products {
 		this.artisans = artisans;
 		this.properties = properties;
 		this.clock = clock;
-		// Used by real MongoDB; the embedded server accepts and ignores them (DESIGN.md).
-		for (String field : List.of("createdAt", "priceMinor", "artisanId", "category", "status")) {
-			mongo.indexOps(Product.class).createIndex(new Index(field, Sort.Direction.ASC));
-		}
+		// For copying a maker's details to their products; listings no longer query
+		// MongoDB (the search index answers them). Used by real MongoDB; the embedded
+		// server accepts and ignores it (DESIGN.md).
+		mongo.indexOps(Product.class).createIndex(new Index("artisanId", Sort.Direction.ASC));
 	}
 
 	Product list(NewProduct listing, Caller caller, String bearerToken) {
@@ -78,9 +77,7 @@ class Products {
 		Product product = new Product(id, artisan.id(), caller.accountId(), listing.title(), listing.description(),
 				listing.category(), listing.materials(), listing.tags(), price, minorUnits(price), listing.stock(),
 				listing.images(), ProductStatus.ACTIVE, artisan.displayName(), artisan.city(), artisan.country(),
-				artisan.status(), keywords(listing),
-				Folding.keywords(List.of(nonNull(artisan.displayName()), nonNull(artisan.city()))), now, now, List.of(),
-				List.of(), List.of(this.outbox.entry(listed)));
+				artisan.status(), now, now, List.of(), List.of(), List.of(this.outbox.entry(listed)));
 		this.mongo.insert(product);
 		this.outbox.publishSoon(Product.COLLECTION, id);
 		this.listings.increment();
@@ -114,8 +111,7 @@ class Products {
 			.set("price", price)
 			.set("priceMinor", minorUnits(price))
 			.set("stock", listing.stock())
-			.set("images", listing.images())
-			.set("keywords", keywords(listing));
+			.set("images", listing.images());
 		return change(id, change, this.outbox.entry(updated), now);
 	}
 
@@ -164,17 +160,6 @@ class Products {
 
 	static long minorUnits(Money price) {
 		return price.amount().movePointRight(2).longValueExact();
-	}
-
-	private static String keywords(NewProduct listing) {
-		List<String> texts = new ArrayList<>(List.of(listing.title(), nonNull(listing.description())));
-		texts.addAll(listing.tags());
-		texts.addAll(listing.materials());
-		return Folding.keywords(texts);
-	}
-
-	private static String nonNull(String text) {
-		return (text != null) ? text : "";
 	}
 
 }

@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Folds text for search so that people find what they mean however they type it: case and
@@ -72,15 +70,6 @@ public final class Folding {
 			map.put(pairs[i].charAt(0), pairs[i + 1]);
 		}
 		return Map.copyOf(map);
-	}
-
-	/** The folded words of several texts, one string, for a keyword field. */
-	public static String keywords(List<String> texts) {
-		return texts.stream()
-			.filter(Objects::nonNull)
-			.map(Folding::fold)
-			.filter((folded) -> !folded.isEmpty())
-			.collect(Collectors.joining(" "));
 	}
 
 	/** A query's folded words. */

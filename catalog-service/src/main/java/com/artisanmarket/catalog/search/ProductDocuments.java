@@ -158,8 +158,7 @@ final class ProductDocuments {
 
 	/**
 	 * The product as the index keeps it: the maker's details the index knows, and none of
-	 * the bookkeeping (outbox, reservation markers, keyword copies) a listing never
-	 * shows.
+	 * the bookkeeping (outbox, reservation markers) a listing never shows.
 	 */
 	private static Product withMaker(Product p, Maker maker) {
 		String name = p.artisanName();
@@ -174,8 +173,7 @@ final class ProductDocuments {
 		}
 		return new Product(p.id(), p.artisanId(), p.ownerId(), p.title(), p.description(), p.category(),
 				listOf(p.materials()), listOf(p.tags()), p.price(), p.priceMinor(), p.stock(), listOf(p.images()),
-				p.status(), name, city, country, status, null, null, p.createdAt(), p.updatedAt(), List.of(), List.of(),
-				List.of());
+				p.status(), name, city, country, status, p.createdAt(), p.updatedAt(), List.of(), List.of(), List.of());
 	}
 
 	private static <T> List<T> listOf(List<T> list) {

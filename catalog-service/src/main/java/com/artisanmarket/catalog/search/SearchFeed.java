@@ -193,7 +193,7 @@ class SearchFeed implements SmartLifecycle {
 		from.putAll(this.consumer.endOffsets(catalog));
 		from.putAll(this.consumer.beginningOffsets(artisanEvents));
 		Query everything = new Query();
-		everything.fields().exclude("outbox", "reservedBy", "returnedBy", "keywords", "artisanKeywords");
+		everything.fields().exclude("outbox", "reservedBy", "returnedBy");
 		long products;
 		try (var snapshots = this.artisans.all(); var all = this.mongo.stream(everything, Product.class)) {
 			products = this.index.rebuild(snapshots, all);

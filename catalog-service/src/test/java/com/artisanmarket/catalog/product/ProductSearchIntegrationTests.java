@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.artisanmarket.catalog.search.Folding;
 import com.artisanmarket.events.ArtisanEvent;
 import com.artisanmarket.events.CatalogEvent.ProductListed;
 import com.artisanmarket.events.EventEnvelope;
@@ -159,10 +158,8 @@ class ProductSearchIntegrationTests {
 		return new Product(UUID.randomUUID().toString(), artisanId, "owner-" + artisanId, title, "Made by hand.",
 				category, List.of("wool"), List.of(this.marker), money, Products.minorUnits(money), stock, List.of(),
 				ProductStatus.ACTIVE, maker, city, country,
-				gone ? ArtisanEvent.Status.SUSPENDED : ArtisanEvent.Status.VERIFIED,
-				Folding.keywords(List.of(title, "Made by hand.", this.marker, "wool")),
-				Folding.keywords(List.of(maker, city)), START.plusSeconds(60L * minute), START, List.of(), List.of(),
-				List.of());
+				gone ? ArtisanEvent.Status.SUSPENDED : ArtisanEvent.Status.VERIFIED, START.plusSeconds(60L * minute),
+				START, List.of(), List.of(), List.of());
 	}
 
 }
