@@ -131,6 +131,27 @@ class Products {
 		return change(id, new Update().set("status", ProductStatus.ARCHIVED), this.outbox.entry(archived), now);
 	}
 
+	/**
+	 * Adds an image to a product that has room for one, with a {@code ProductUpdated} in
+	 * the same write, so that every instance's search index shows the new picture.
+	 * @return whether it was added (false: the product already has {@code maxImages})
+	 */
+	boolean addImage(String id, String url, int maxImages, Caller caller) {
+		Product current = owned(id, caller);
+		Instant now = this.clock.instant();
+		ProductUpdated updated = new ProductUpdated(id, current.artisanId(), current.ownerId(), current.title(),
+				current.category().name(), current.price(), current.stock(), now);
+		Query withRoom = new Query(Criteria.where("_id").is(id).and("images." + (maxImages - 1)).exists(false));
+		Update add = new Update().push("images", url)
+			.set("updatedAt", now)
+			.push(Outbox.FIELD, this.outbox.entry(updated));
+		if (this.mongo.updateFirst(withRoom, add, Product.class).getModifiedCount() == 0) {
+			return false;
+		}
+		this.outbox.publishSoon(Product.COLLECTION, id);
+		return true;
+	}
+
 	private Product change(String id, Update change, com.artisanmarket.support.outbox.OutboxEntry event, Instant now) {
 		change.set("updatedAt", now).push(Outbox.FIELD, event);
 		Product changed = this.mongo.findAndModify(new Query(Criteria.where("_id").is(id)), change,
