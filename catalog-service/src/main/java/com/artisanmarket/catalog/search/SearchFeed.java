@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
 import com.artisanmarket.catalog.product.Product;
+import com.artisanmarket.catalog.stock.Reservations;
 import com.artisanmarket.events.ArtisanEvent;
 import com.artisanmarket.events.CatalogEvent.ProductArchived;
 import com.artisanmarket.events.CatalogEvent.ProductListed;
@@ -76,6 +77,8 @@ class SearchFeed implements SmartLifecycle {
 
 	private final ArtisanSnapshots artisans;
 
+	private final Reservations reservations;
+
 	private final ConsumerFactory<String, String> consumers;
 
 	private final SearchProperties properties;
@@ -92,11 +95,12 @@ class SearchFeed implements SmartLifecycle {
 
 	private Thread thread;
 
-	SearchFeed(ProductIndex index, MongoOperations mongo, ArtisanSnapshots artisans,
+	SearchFeed(ProductIndex index, MongoOperations mongo, ArtisanSnapshots artisans, Reservations reservations,
 			ConsumerFactory<String, String> consumers, SearchProperties properties, Clock clock) {
 		this.index = index;
 		this.mongo = mongo;
 		this.artisans = artisans;
+		this.reservations = reservations;
 		this.consumers = consumers;
 		this.properties = properties;
 		this.clock = clock;
@@ -282,7 +286,7 @@ class SearchFeed implements SmartLifecycle {
 			case ProductArchived e -> refresh(e.productId());
 			case StockReserved e -> e.lines().forEach((line) -> refresh(line.productId()));
 			case StockReleased e -> e.lines().forEach((line) -> refresh(line.productId()));
-			case StockReservationFailed e -> e.lines().forEach((line) -> refresh(line.productId()));
+			case StockReservationFailed e -> this.reservations.productIds(e.orderId()).forEach(this::refresh);
 			case ArtisanEvent e -> this.index.apply(e, envelope.time());
 			default -> {
 			}

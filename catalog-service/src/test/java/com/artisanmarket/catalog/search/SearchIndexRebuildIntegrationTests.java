@@ -18,6 +18,7 @@ import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
 import com.artisanmarket.catalog.artisan.KnownArtisans;
 import com.artisanmarket.catalog.artisan.KnownArtisans.Artisan;
 import com.artisanmarket.catalog.search.ListingQuery.Order;
+import com.artisanmarket.catalog.stock.Reservations;
 import com.artisanmarket.events.ArtisanEvent.ArtisanVerificationChanged;
 import com.artisanmarket.events.ArtisanEvent.Status;
 import com.artisanmarket.events.EventEnvelope;
@@ -62,6 +63,9 @@ class SearchIndexRebuildIntegrationTests {
 
 	@Autowired
 	ArtisanSnapshots artisans;
+
+	@Autowired
+	Reservations reservations;
 
 	@Autowired
 	MongoOperations mongo;
@@ -189,7 +193,7 @@ class SearchIndexRebuildIntegrationTests {
 		Instance() {
 			SearchIndexRebuildIntegrationTests test = SearchIndexRebuildIntegrationTests.this;
 			this.index = new ProductIndex(test.directory, Duration.ofMillis(100), new ProductDocuments(test.json));
-			this.feed = new SearchFeed(this.index, test.mongo, test.artisans, test.consumers,
+			this.feed = new SearchFeed(this.index, test.mongo, test.artisans, test.reservations, test.consumers,
 					new SearchProperties(test.directory, Duration.ofMillis(100), Duration.ofSeconds(1)), test.clock);
 			this.feed.start();
 			this.listings = new ProductListings(this.index);

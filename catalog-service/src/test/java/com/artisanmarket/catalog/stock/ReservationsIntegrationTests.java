@@ -65,6 +65,19 @@ class ReservationsIntegrationTests {
 	}
 
 	@Test
+	void namesEveryProductOfAFailedReservationNotOnlyTheFailingOnes() {
+		String taken = product(5);
+		String missing = product(1);
+		String orderId = "o-" + UUID.randomUUID();
+
+		assertThat(this.reservations.reserve(orderId, List.of(line(taken, 2), line(missing, 3))))
+			.isEqualTo(ReservationStatus.FAILED);
+
+		assertThat(this.reservations.productIds(orderId)).containsExactly(taken, missing);
+		assertThat(this.reservations.productIds("no-such-order")).isEmpty();
+	}
+
+	@Test
 	void givesAReservedOrderBackOnceWhenAReleaseIsRepeatedAfterACrash() {
 		String product = product(5);
 		String orderId = "o-" + UUID.randomUUID();
