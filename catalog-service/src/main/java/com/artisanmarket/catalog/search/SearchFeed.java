@@ -28,6 +28,7 @@ import com.artisanmarket.events.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -114,8 +115,12 @@ class SearchFeed implements SmartLifecycle {
 		this.consumer = this.consumers.createConsumer(this.group, null, null, overrides);
 		List<TopicPartition> partitions = new ArrayList<>();
 		for (String topic : List.of(Topics.CATALOG_EVENTS, Topics.ARTISAN_EVENTS)) {
-			this.consumer.partitionsFor(topic)
-				.forEach((info) -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+			List<PartitionInfo> infos = this.consumer.partitionsFor(topic);
+			if (infos == null || infos.isEmpty()) {
+				// Consuming nothing would leave the index silently behind for ever.
+				throw new IllegalStateException("Kafka has no topic " + topic + " for the search index to follow");
+			}
+			infos.forEach((info) -> partitions.add(new TopicPartition(info.topic(), info.partition())));
 		}
 		this.consumer.assign(partitions);
 		Map<TopicPartition, Long> from = resumable(partitions);
