@@ -19,6 +19,9 @@ import com.artisanmarket.catalog.artisan.ArtisanSnapshot;
 import com.artisanmarket.catalog.product.Product;
 import com.artisanmarket.events.ArtisanEvent;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
@@ -77,8 +80,7 @@ final class ProductIndex implements Closeable {
 		try {
 			Files.createDirectories(path);
 			this.directory = FSDirectory.open(path);
-			this.writer = new IndexWriter(this.directory,
-					new IndexWriterConfig(new FoldingAnalyzer()).setOpenMode(OpenMode.CREATE_OR_APPEND));
+			this.writer = openWriter(path, this.directory);
 			this.searchers = new SearcherManager(this.writer, new SearcherFactory());
 			double stale = maxStaleness.toMillis() / 1000.0;
 			this.reopener = new ControlledRealTimeReopenThread<>(this.writer, this.searchers, stale, stale / 10);
@@ -276,6 +278,28 @@ final class ProductIndex implements Closeable {
 		}
 		finally {
 			release(searcher);
+		}
+	}
+
+	/**
+	 * A writer on the index there; on a fresh, empty one when what is there cannot be
+	 * read (damaged, or written by another Lucene version): it is only a read model, and
+	 * an index without commit data is rebuilt from MongoDB.
+	 */
+	private static IndexWriter openWriter(Path path, Directory directory) throws IOException {
+		try {
+			return new IndexWriter(directory,
+					new IndexWriterConfig(new FoldingAnalyzer()).setOpenMode(OpenMode.CREATE_OR_APPEND));
+		}
+		catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException ex) {
+			logger.warn("The search index at {} cannot be read ({}): starting it afresh", path, ex.toString());
+			for (String file : directory.listAll()) {
+				if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+					directory.deleteFile(file);
+				}
+			}
+			return new IndexWriter(directory,
+					new IndexWriterConfig(new FoldingAnalyzer()).setOpenMode(OpenMode.CREATE));
 		}
 	}
 
