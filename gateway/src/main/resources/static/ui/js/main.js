@@ -1,5 +1,6 @@
 // The storefront's shell: header, footer, language switch and a small router over the History API.
 import { h } from './dom.js';
+import { api, query } from './api.js';
 import { LANGUAGES, loadLanguages, language, setLanguage, t } from './i18n.js';
 import { session } from './session.js';
 import { cart } from './cart.js';
@@ -87,6 +88,32 @@ function notFound() {
     h('p', {}, h('a', { href: '/' }, t('nav.home'))));
 }
 
+let suggesting = null;
+
+/**
+ * Offers completions (titles, crafts, makers) under the search box as the buyer types,
+ * asking at most once per pause in typing; an answer that arrives after newer typing is
+ * dropped.
+ */
+function suggest(typed) {
+  clearTimeout(suggesting);
+  suggesting = setTimeout(async () => {
+    const list = document.getElementById('header-suggestions');
+    if (!list) return;
+    if (typed.trim().length < 2) {
+      list.replaceChildren();
+      return;
+    }
+    try {
+      const { data } = await api(`/api/products/suggest${query({ q: typed.trim() })}`);
+      if (document.getElementById('header-q')?.value !== typed) return;
+      list.replaceChildren(...data.suggestions.map((text) => h('option', { value: text })));
+    } catch {
+      // Suggestions are a help, not a need: the search itself still works.
+    }
+  }, 150);
+}
+
 function renderHeader() {
   const user = session.user();
   const count = cart.count();
@@ -97,8 +124,10 @@ function renderHeader() {
       navigate(`/search${q ? `?q=${encodeURIComponent(q)}` : ''}`);
     } },
   h('label', { class: 'visually-hidden', for: 'header-q' }, t('search.label')),
-  h('input', { id: 'header-q', name: 'q', type: 'search', placeholder: t('search.placeholder'),
+  h('input', { id: 'header-q', name: 'q', type: 'search', placeholder: t('search.placeholder'), list: 'header-suggestions',
+    autocomplete: 'off', oninput: (event) => suggest(event.target.value),
     value: location.pathname === '/search' ? new URLSearchParams(location.search).get('q') ?? '' : '' }),
+  h('datalist', { id: 'header-suggestions' }),
   h('button', { type: 'submit', class: 'button' }, t('search.submit')));
   const languages = h('select', { id: 'language', class: 'language', onchange: (event) => setLanguage(event.target.value) },
     LANGUAGES.map((option) => h('option', { value: option.code, lang: option.code, selected: option.code === language() }, option.name)));

@@ -67,7 +67,15 @@ class StorefrontBrowserSystemTests {
 		browser().find(card(gubaCarpet));
 		browser().find(card(silkCarpet));
 		assertThat(browser().heading()).isEqualTo("Results for “carpet”");
+		assertThat(browser().find("#facet-category .facet").getText()).as("a facet with its number")
+			.matches("Carpets\\s+\\d+");
 		browser().shoot("search");
+
+		browser().fill("#header-q", "guba carpet wi");
+		browser().waitUntil((driver) -> driver.findElements(By.cssSelector("#header-suggestions option"))
+			.stream()
+			.anyMatch((option) -> ("Guba carpet with red medallions " + tag).equals(option.getAttribute("value"))));
+		browser().find("#header-q").clear();
 
 		browser().find(card(gubaCarpet) + " a").click();
 		browser().waitUntil((driver) -> browser().heading().equals("Guba carpet with red medallions " + tag));

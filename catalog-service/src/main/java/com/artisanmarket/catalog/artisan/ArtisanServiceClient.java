@@ -41,8 +41,8 @@ class ArtisanServiceClient {
 				.retrieve()
 				.body(Profile.class);
 			return Optional.ofNullable(profile)
-				.map((p) -> new ArtisanSnapshot(p.id(), p.ownerId(), p.displayName(), p.city(), p.country(), p.status(),
-						null, 0, java.util.List.of()));
+				.map((p) -> new ArtisanSnapshot(p.id(), p.ownerId(), p.displayName(), p.craft(), p.city(), p.country(),
+						p.status(), null, 0, java.util.List.of()));
 		}
 		catch (RestClientResponseException ex) {
 			if (ex.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
@@ -57,7 +57,8 @@ class ArtisanServiceClient {
 		}
 	}
 
-	record Profile(String id, String ownerId, String displayName, String city, String country, Status status) {
+	record Profile(String id, String ownerId, String displayName, String craft, String city, String country,
+			Status status) {
 
 	}
 

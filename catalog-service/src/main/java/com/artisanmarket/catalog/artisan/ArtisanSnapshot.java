@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param id the artisan profile's id
  * @param ownerId the account that owns the profile
  * @param displayName the shop name
+ * @param craft what the artisan makes, in their words (for search and its facets)
  * @param city the city
  * @param country ISO 3166-1 alpha-2
  * @param status the verification state
@@ -23,8 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param appliedEvents the ids of the latest events applied
  */
 @Document(ArtisanSnapshot.COLLECTION)
-public record ArtisanSnapshot(@Id String id, String ownerId, String displayName, String city, String country,
-		Status status, Instant updatedAt, long revision, List<String> appliedEvents) {
+public record ArtisanSnapshot(@Id String id, String ownerId, String displayName, String craft, String city,
+		String country, Status status, Instant updatedAt, long revision, List<String> appliedEvents) {
 
 	static final String COLLECTION = "artisans";
 

@@ -1,6 +1,7 @@
 package com.artisanmarket.catalog.artisan;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.artisanmarket.events.ArtisanEvent;
 import com.artisanmarket.events.ArtisanEvent.ArtisanProfileUpdated;
@@ -40,6 +41,11 @@ public class ArtisanSnapshots {
 		this.events = events;
 	}
 
+	/** Every artisan known, for rebuilding the search index. */
+	public Stream<ArtisanSnapshot> all() {
+		return this.mongo.stream(new Query(), ArtisanSnapshot.class);
+	}
+
 	public Optional<ArtisanSnapshot> find(String artisanId) {
 		return Optional.ofNullable(this.mongo.findById(artisanId, ArtisanSnapshot.class));
 	}
@@ -66,8 +72,8 @@ public class ArtisanSnapshots {
 	boolean apply(EventEnvelope<?> envelope, ArtisanEvent event) {
 		Update update = switch (event) {
 			case ArtisanRegistered e ->
-				profile(e.ownerId(), e.displayName(), e.city(), e.country()).set("status", e.status());
-			case ArtisanProfileUpdated e -> profile(e.ownerId(), e.displayName(), e.city(), e.country());
+				profile(e.ownerId(), e.displayName(), e.craft(), e.city(), e.country()).set("status", e.status());
+			case ArtisanProfileUpdated e -> profile(e.ownerId(), e.displayName(), e.craft(), e.city(), e.country());
 			case ArtisanVerificationChanged e -> new Update().set("ownerId", e.ownerId()).set("status", e.status());
 		};
 		update.set("updatedAt", envelope.time()).inc("revision", 1);
@@ -89,9 +95,10 @@ public class ArtisanSnapshots {
 		return applied;
 	}
 
-	private static Update profile(String ownerId, String displayName, String city, String country) {
+	private static Update profile(String ownerId, String displayName, String craft, String city, String country) {
 		return new Update().set("ownerId", ownerId)
 			.set("displayName", displayName)
+			.set("craft", craft)
 			.set("city", city)
 			.set("country", country);
 	}

@@ -16,16 +16,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * only mark the orders whose units are being taken or given back at this moment, so that
  * a step repeated after a crash does not move stock twice; they are emptied once the
  * reservation records the step, so a popular product does not carry every order it ever
- * sold. The maker's public details are copied from the artisan read model, and
- * {@code keywords}/{@code artisanKeywords} hold folded words for search.
- * {@code priceMinor} is the price in minor units, for filtering and sorting.
+ * sold. The maker's public details are copied from the artisan read model (search has its
+ * own index, see {@code catalog.search}). {@code priceMinor} is the price in minor units,
+ * for filtering and sorting.
  */
 @Document(Product.COLLECTION)
 public record Product(@Id String id, String artisanId, String ownerId, String title, String description,
 		Category category, List<String> materials, List<String> tags, Money price, long priceMinor, int stock,
 		List<String> images, ProductStatus status, String artisanName, String artisanCity, String artisanCountry,
-		ArtisanEvent.Status artisanStatus, String keywords, String artisanKeywords, Instant createdAt,
-		Instant updatedAt, List<Held> reservedBy, List<String> returnedBy, List<OutboxEntry> outbox) {
+		ArtisanEvent.Status artisanStatus, Instant createdAt, Instant updatedAt, List<Held> reservedBy,
+		List<String> returnedBy, List<OutboxEntry> outbox) {
 
 	public static final String COLLECTION = "products";
 

@@ -4,10 +4,11 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
+import com.artisanmarket.catalog.search.ProductListings;
 import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.web.PageRequest;
-import com.artisanmarket.support.web.PageView;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,9 +34,12 @@ class ProductController {
 
 	private final MongoOperations mongo;
 
-	ProductController(Products products, MongoOperations mongo) {
+	private final ProductListings listings;
+
+	ProductController(Products products, MongoOperations mongo, ProductListings listings) {
 		this.products = products;
 		this.mongo = mongo;
+		this.listings = listings;
 	}
 
 	@PostMapping
@@ -46,11 +50,14 @@ class ProductController {
 	}
 
 	@GetMapping
-	PageView<ProductView> search(@Valid ProductSearch search, @Valid PageRequest page) {
-		Query query = search.toQuery(page);
-		long total = this.mongo.count(query, Product.class);
-		query.with(search.order()).skip(page.offset()).limit(page.size());
-		return PageView.of(this.mongo.find(query, Product.class), page, total).map(ProductView::of);
+	ProductPage search(@Valid ProductSearch search, @Valid PageRequest page) {
+		return ProductPage.of(this.listings.find(search.toListing(page)), page);
+	}
+
+	/** Completions of what a buyer is typing into the search box. */
+	@GetMapping("/suggest")
+	Suggestions suggest(@RequestParam(defaultValue = "") @Size(max = 100) String q) {
+		return new Suggestions(this.listings.suggest(q));
 	}
 
 	/**
@@ -90,6 +97,16 @@ class ProductController {
 	@DeleteMapping("/{id}")
 	ProductView archive(@PathVariable String id, Caller caller) {
 		return ProductView.of(this.products.archive(id, caller));
+	}
+
+	/**
+	 * Completions for a search box.
+	 *
+	 * @param suggestions titles, crafts and makers' names, at most
+	 * {@value ProductListings#SUGGESTIONS}
+	 */
+	record Suggestions(List<String> suggestions) {
+
 	}
 
 	/** A product's price as order-service needs it. */

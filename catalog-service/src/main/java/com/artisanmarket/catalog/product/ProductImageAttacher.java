@@ -3,10 +3,6 @@ package com.artisanmarket.catalog.product;
 import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.web.ConflictException;
 
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +14,8 @@ public class ProductImageAttacher {
 
 	private final Products products;
 
-	private final MongoOperations mongo;
-
-	ProductImageAttacher(Products products, MongoOperations mongo) {
+	ProductImageAttacher(Products products) {
 		this.products = products;
-		this.mongo = mongo;
 	}
 
 	/**
@@ -40,8 +33,7 @@ public class ProductImageAttacher {
 
 	public void attach(String productId, String url, Caller caller) {
 		checkCanAttach(productId, caller);
-		Query withRoom = new Query(Criteria.where("_id").is(productId).and("images." + (MAX_IMAGES - 1)).exists(false));
-		if (this.mongo.updateFirst(withRoom, new Update().push("images", url), Product.class).getModifiedCount() == 0) {
+		if (!this.products.addImage(productId, url, MAX_IMAGES, caller)) {
 			throw new ConflictException("A product has at most " + MAX_IMAGES + " images; remove one first.");
 		}
 	}

@@ -1,10 +1,7 @@
 package com.artisanmarket.catalog.product;
 
-import java.util.List;
-
 import com.artisanmarket.catalog.artisan.ArtisanChanged;
 import com.artisanmarket.catalog.artisan.ArtisanSnapshot;
-import com.artisanmarket.catalog.search.Folding;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -14,9 +11,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each product's copy of its maker current: name and city (shown, and searched),
- * country (filtered) and verification status (a suspended artisan's products leave the
- * listings and come back when reinstated).
+ * Keeps each product's copy of its maker current: name and city (shown), country
+ * (filtered) and verification status (a suspended artisan's products leave the listings
+ * and come back when reinstated).
  */
 @Component
 class ProductMakers {
@@ -33,9 +30,7 @@ class ProductMakers {
 		Update update = new Update().set("artisanName", artisan.displayName())
 			.set("artisanCity", artisan.city())
 			.set("artisanCountry", artisan.country())
-			.set("artisanStatus", artisan.status())
-			.set("artisanKeywords",
-					Folding.keywords(List.of(String.valueOf(artisan.displayName()), String.valueOf(artisan.city()))));
+			.set("artisanStatus", artisan.status());
 		this.mongo.updateMulti(new Query(Criteria.where("artisanId").is(artisan.id())), update, Product.class);
 	}
 

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshot;
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
-import com.artisanmarket.catalog.search.Folding;
 import com.artisanmarket.events.CatalogEvent.ProductArchived;
 import com.artisanmarket.events.CatalogEvent.ProductListed;
 import com.artisanmarket.events.CatalogEvent.ProductUpdated;
@@ -61,10 +60,10 @@ class Products {
 		this.artisans = artisans;
 		this.properties = properties;
 		this.clock = clock;
-		// Used by real MongoDB; the embedded server accepts and ignores them (DESIGN.md).
-		for (String field : List.of("createdAt", "priceMinor", "artisanId", "category", "status")) {
-			mongo.indexOps(Product.class).createIndex(new Index(field, Sort.Direction.ASC));
-		}
+		// For copying a maker's details to their products; listings no longer query
+		// MongoDB (the search index answers them). Used by real MongoDB; the embedded
+		// server accepts and ignores it (DESIGN.md).
+		mongo.indexOps(Product.class).createIndex(new Index("artisanId", Sort.Direction.ASC));
 	}
 
 	Product list(NewProduct listing, Caller caller, String bearerToken) {
@@ -78,9 +77,7 @@ class Products {
 		Product product = new Product(id, artisan.id(), caller.accountId(), listing.title(), listing.description(),
 				listing.category(), listing.materials(), listing.tags(), price, minorUnits(price), listing.stock(),
 				listing.images(), ProductStatus.ACTIVE, artisan.displayName(), artisan.city(), artisan.country(),
-				artisan.status(), keywords(listing),
-				Folding.keywords(List.of(nonNull(artisan.displayName()), nonNull(artisan.city()))), now, now, List.of(),
-				List.of(), List.of(this.outbox.entry(listed)));
+				artisan.status(), now, now, List.of(), List.of(), List.of(this.outbox.entry(listed)));
 		this.mongo.insert(product);
 		this.outbox.publishSoon(Product.COLLECTION, id);
 		this.listings.increment();
@@ -114,8 +111,7 @@ class Products {
 			.set("price", price)
 			.set("priceMinor", minorUnits(price))
 			.set("stock", listing.stock())
-			.set("images", listing.images())
-			.set("keywords", keywords(listing));
+			.set("images", listing.images());
 		return change(id, change, this.outbox.entry(updated), now);
 	}
 
@@ -133,6 +129,27 @@ class Products {
 		ProductArchived archived = new ProductArchived(id, current.artisanId(), current.ownerId(), caller.accountId(),
 				now);
 		return change(id, new Update().set("status", ProductStatus.ARCHIVED), this.outbox.entry(archived), now);
+	}
+
+	/**
+	 * Adds an image to a product that has room for one, with a {@code ProductUpdated} in
+	 * the same write, so that every instance's search index shows the new picture.
+	 * @return whether it was added (false: the product already has {@code maxImages})
+	 */
+	boolean addImage(String id, String url, int maxImages, Caller caller) {
+		Product current = owned(id, caller);
+		Instant now = this.clock.instant();
+		ProductUpdated updated = new ProductUpdated(id, current.artisanId(), current.ownerId(), current.title(),
+				current.category().name(), current.price(), current.stock(), now);
+		Query withRoom = new Query(Criteria.where("_id").is(id).and("images." + (maxImages - 1)).exists(false));
+		Update add = new Update().push("images", url)
+			.set("updatedAt", now)
+			.push(Outbox.FIELD, this.outbox.entry(updated));
+		if (this.mongo.updateFirst(withRoom, add, Product.class).getModifiedCount() == 0) {
+			return false;
+		}
+		this.outbox.publishSoon(Product.COLLECTION, id);
+		return true;
 	}
 
 	private Product change(String id, Update change, com.artisanmarket.support.outbox.OutboxEntry event, Instant now) {
@@ -164,17 +181,6 @@ class Products {
 
 	static long minorUnits(Money price) {
 		return price.amount().movePointRight(2).longValueExact();
-	}
-
-	private static String keywords(NewProduct listing) {
-		List<String> texts = new ArrayList<>(List.of(listing.title(), nonNull(listing.description())));
-		texts.addAll(listing.tags());
-		texts.addAll(listing.materials());
-		return Folding.keywords(texts);
-	}
-
-	private static String nonNull(String text) {
-		return (text != null) ? text : "";
 	}
 
 }

@@ -2,10 +2,10 @@ package com.artisanmarket.catalog.search;
 
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /**
  * Folds text for search so that people find what they mean however they type it: case and
@@ -13,18 +13,27 @@ import java.util.stream.Collectors;
  * spellings of their sounds to the same form. {@code Şirvan}, {@code sirvan} and
  * {@code shirvan} all fold to {@code sirvan}; {@code Şəki} and {@code sheki} to
  * {@code seki}; {@code G‘ijduvon} and {@code gijduvon} to {@code gijduvon}; {@code Xiva}
- * and {@code Khiva} to {@code xiva}.
+ * and {@code Khiva} to {@code xiva}. Cyrillic is written in Latin letters first, the way
+ * Uzbek and Azerbaijani spell it in Latin script, so {@code Шеки} folds to {@code seki}
+ * and {@code Хива} to {@code xiva}.
  */
 public final class Folding {
 
 	private Folding() {
 	}
 
+	/**
+	 * Cyrillic letters as Uzbek and Azerbaijani Latin write them ({@code ш} as
+	 * {@code sh}, {@code х} as {@code x}, {@code ғ} as {@code g}); the rules below then
+	 * fold those.
+	 */
+	private static final Map<Character, String> CYRILLIC = cyrillic();
+
 	public static String fold(String text) {
 		if (text == null) {
 			return "";
 		}
-		String lower = text.toLowerCase(Locale.ROOT).replace('ə', 'e').replace('ı', 'i').replace("i̇", "i");
+		String lower = latin(text.toLowerCase(Locale.ROOT)).replace('ə', 'e').replace('ı', 'i').replace("i̇", "i");
 		String withoutMarks = Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
 		String withoutApostrophes = withoutMarks.replaceAll("[‘’ʻʼ'`´]", "");
 		return withoutApostrophes.replace("sh", "s")
@@ -35,13 +44,32 @@ public final class Folding {
 			.trim();
 	}
 
-	/** The folded words of several texts, one string, for a keyword field. */
-	public static String keywords(List<String> texts) {
-		return texts.stream()
-			.filter(Objects::nonNull)
-			.map(Folding::fold)
-			.filter((folded) -> !folded.isEmpty())
-			.collect(Collectors.joining(" "));
+	private static String latin(String lower) {
+		StringBuilder latin = new StringBuilder(lower.length());
+		for (int i = 0; i < lower.length(); i++) {
+			char letter = lower.charAt(i);
+			String written = CYRILLIC.get(letter);
+			if (written != null) {
+				latin.append(written);
+			}
+			else {
+				latin.append(letter);
+			}
+		}
+		return latin.toString();
+	}
+
+	private static Map<Character, String> cyrillic() {
+		String[] pairs = { "а", "a", "б", "b", "в", "v", "г", "g", "ғ", "g", "ҝ", "g", "д", "d", "е", "e", "ё", "yo",
+				"ж", "j", "з", "z", "и", "i", "й", "y", "ј", "y", "к", "k", "қ", "q", "л", "l", "м", "m", "н", "n", "о",
+				"o", "ө", "o", "ў", "o", "п", "p", "р", "r", "с", "s", "т", "t", "у", "u", "ү", "u", "ф", "f", "х", "x",
+				"ҳ", "h", "һ", "h", "ц", "ts", "ч", "ch", "ҹ", "c", "ш", "sh", "щ", "sh", "ъ", "", "ы", "i", "ь", "",
+				"э", "e", "ю", "yu", "я", "ya", "ә", "e" };
+		Map<Character, String> map = new HashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put(pairs[i].charAt(0), pairs[i + 1]);
+		}
+		return Map.copyOf(map);
 	}
 
 	/** A query's folded words. */

@@ -175,6 +175,18 @@ public class Reservations {
 		}
 	}
 
+	/**
+	 * The products an order's reservation names, every line whether taken or not: a
+	 * failed reservation's event lists only the lines that failed, but the lines taken
+	 * before were given back, and a read model may have seen them taken.
+	 * @param orderId the order
+	 * @return the product ids, none if the order has no reservation
+	 */
+	public List<String> productIds(String orderId) {
+		Reservation reservation = this.mongo.findById(orderId, Reservation.class);
+		return (reservation != null) ? reservation.lines().stream().map(ReservedLine::productId).toList() : List.of();
+	}
+
 	private Reservation start(String orderId, List<ReservedLine> lines) {
 		Instant now = this.clock.instant();
 		try {

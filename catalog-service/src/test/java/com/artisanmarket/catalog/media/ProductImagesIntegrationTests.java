@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(InfrastructureTestConfiguration.class)
@@ -61,6 +63,21 @@ class ProductImagesIntegrationTests {
 		assertThat(served.headers().firstValue("Content-Type")).hasValue("image/png");
 		assertThat(served.headers().firstValue("Cache-Control"))
 			.hasValueSatisfying((cache) -> assertThat(cache).contains("max-age=31536000").contains("immutable"));
+	}
+
+	@Test
+	void showsAnUploadedImageInTheListings() throws Exception {
+		String owner = artisan();
+		String product = product(owner);
+		String url = Http.json(upload(product, "photo.png", "image/png", png(), owner)).path("url").asString();
+
+		String artisanId = Http.json(Http.get(url("/api/products/" + product))).path("artisanId").asString();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Http.json(Http.get(url("/api/products?artisanId=" + artisanId)))
+				.path("items")
+				.path(0)
+				.path("images")
+				.toString(), ("[\"" + url + "\"]")::equals);
 	}
 
 	@Test

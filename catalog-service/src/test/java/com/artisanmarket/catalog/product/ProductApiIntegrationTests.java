@@ -120,15 +120,20 @@ class ProductApiIntegrationTests {
 		String id = Http.json(Http.postJson(url("/api/products"), product("Quba rug", "300.00", 1), maker.auth()))
 			.path("id")
 			.asString();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> ids(Http.get(url("/api/products?artisanId=" + maker.id()))).equals(List.of(id)));
 
 		verification(maker, Status.SUSPENDED);
 		await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(url("/api/products/" + id)).statusCode() == 404);
-		assertThat(ids(Http.get(url("/api/products?artisanId=" + maker.id())))).isEmpty();
+		// Listings come from the search index, fed by the same events a moment later.
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> ids(Http.get(url("/api/products?artisanId=" + maker.id()))).isEmpty());
 		assertThat(Http.get(url("/api/products/pricing?ids=" + id)).body()).isEqualTo("[]");
 
 		verification(maker, Status.VERIFIED);
 		await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(url("/api/products/" + id)).statusCode() == 200);
-		assertThat(ids(Http.get(url("/api/products?artisanId=" + maker.id())))).containsExactly(id);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> ids(Http.get(url("/api/products?artisanId=" + maker.id()))).equals(List.of(id)));
 	}
 
 	@Test

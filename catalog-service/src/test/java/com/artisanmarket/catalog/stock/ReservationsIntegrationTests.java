@@ -65,6 +65,19 @@ class ReservationsIntegrationTests {
 	}
 
 	@Test
+	void namesEveryProductOfAFailedReservationNotOnlyTheFailingOnes() {
+		String taken = product(5);
+		String missing = product(1);
+		String orderId = "o-" + UUID.randomUUID();
+
+		assertThat(this.reservations.reserve(orderId, List.of(line(taken, 2), line(missing, 3))))
+			.isEqualTo(ReservationStatus.FAILED);
+
+		assertThat(this.reservations.productIds(orderId)).containsExactly(taken, missing);
+		assertThat(this.reservations.productIds("no-such-order")).isEmpty();
+	}
+
+	@Test
 	void givesAReservedOrderBackOnceWhenAReleaseIsRepeatedAfterACrash() {
 		String product = product(5);
 		String orderId = "o-" + UUID.randomUUID();
@@ -205,10 +218,9 @@ class ReservationsIntegrationTests {
 	private String product(int stock) {
 		String id = "p-" + UUID.randomUUID();
 		Money price = Money.of("10.00", "USD");
-		this.mongo
-			.insert(new Product(id, "a-1", "u-1", "Test bowl", null, Category.CERAMICS, List.of(), List.of(), price,
-					1000, stock, List.of(), ProductStatus.ACTIVE, "Test", "Rishtan", "UZ", ArtisanEvent.Status.VERIFIED,
-					"test bowl", "test rishtan", Instant.now(), Instant.now(), List.of(), List.of(), List.of()));
+		this.mongo.insert(new Product(id, "a-1", "u-1", "Test bowl", null, Category.CERAMICS, List.of(), List.of(),
+				price, 1000, stock, List.of(), ProductStatus.ACTIVE, "Test", "Rishtan", "UZ",
+				ArtisanEvent.Status.VERIFIED, Instant.now(), Instant.now(), List.of(), List.of(), List.of()));
 		return id;
 	}
 

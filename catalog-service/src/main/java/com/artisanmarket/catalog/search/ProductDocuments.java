@@ -1,0 +1,196 @@
+package com.artisanmarket.catalog.search;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import com.artisanmarket.catalog.product.Product;
+import com.artisanmarket.catalog.product.ProductStatus;
+import com.artisanmarket.events.ArtisanEvent;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place that knows how a product and a maker become Lucene documents: exact
+ * fields for filters, doc values for sorting and facets, folded text for search, and the
+ * product itself as stored JSON so that a listing needs no database read.
+ */
+final class ProductDocuments {
+
+	static final String ID = "id";
+
+	static final String KIND = "kind";
+
+	static final String PRODUCT = "product";
+
+	static final String MAKER = "maker";
+
+	/**
+	 * {@code yes} for a product anyone may see: for sale, by an artisan not suspended.
+	 */
+	static final String VISIBLE = "visible";
+
+	static final String ARTISAN_ID = "artisanId";
+
+	static final String CATEGORY = "category";
+
+	static final String COUNTRY = "country";
+
+	static final String CRAFT = "craft";
+
+	static final String CURRENCY = "currency";
+
+	static final String PRICE = "price";
+
+	static final String STOCK = "stock";
+
+	static final String CREATED_AT = "createdAt";
+
+	static final String RATING = "rating";
+
+	static final String SOURCE = "source";
+
+	/** Stored titles, crafts and maker names, offered as completions. */
+	static final String SUGGESTION = "suggestion";
+
+	/** The folded words of titles, crafts and maker names, for completions. */
+	static final String SUGGEST_WORDS = "suggestWords";
+
+	static final String TITLE_TEXT = "title";
+
+	static final String MAKER_TEXT = "makerName";
+
+	static final String CRAFT_TEXT = "craftText";
+
+	static final String TAGS_TEXT = "tags";
+
+	static final String MATERIALS_TEXT = "materials";
+
+	static final String DESCRIPTION_TEXT = "description";
+
+	static final String PLACE_TEXT = "place";
+
+	private final JsonMapper json;
+
+	ProductDocuments(JsonMapper json) {
+		this.json = json;
+	}
+
+	static Term productKey(String productId) {
+		return new Term(ID, productId);
+	}
+
+	static Term makerKey(String artisanId) {
+		return new Term(ID, "maker:" + artisanId);
+	}
+
+	/**
+	 * A product's document, its maker's details laid over the product's copy of them.
+	 * @param stored the product (from MongoDB, or as the index holds it)
+	 * @param maker what the index knows of its maker, or {@code null}
+	 * @return the document
+	 */
+	Document product(Product stored, Maker maker) {
+		Product product = withMaker(stored, maker);
+		String craft = (maker != null) ? maker.craft() : null;
+		Document doc = new Document();
+		doc.add(new StringField(ID, product.id(), Store.NO));
+		doc.add(new SortedDocValuesField(ID, new BytesRef(product.id())));
+		doc.add(new StringField(KIND, PRODUCT, Store.NO));
+		doc.add(new StringField(VISIBLE, isPublic(product) ? "yes" : "no", Store.NO));
+		doc.add(new StringField(ARTISAN_ID, product.artisanId(), Store.NO));
+		keyword(doc, CATEGORY, (product.category() != null) ? product.category().name() : null);
+		keyword(doc, COUNTRY, product.artisanCountry());
+		keyword(doc, CRAFT, craft);
+		doc.add(new StringField(CURRENCY, product.price().currency(), Store.NO));
+		doc.add(new LongPoint(PRICE, product.priceMinor()));
+		doc.add(new NumericDocValuesField(PRICE, product.priceMinor()));
+		doc.add(new IntPoint(STOCK, product.stock()));
+		doc.add(new NumericDocValuesField(STOCK, product.stock()));
+		doc.add(new NumericDocValuesField(CREATED_AT, product.createdAt().toEpochMilli()));
+		text(doc, TITLE_TEXT, product.title());
+		text(doc, MAKER_TEXT, product.artisanName());
+		text(doc, CRAFT_TEXT, craft);
+		text(doc, TAGS_TEXT, String.join(" ", product.tags()));
+		text(doc, MATERIALS_TEXT, String.join(" ", product.materials()));
+		text(doc, DESCRIPTION_TEXT, product.description());
+		text(doc, PLACE_TEXT, product.artisanCity());
+		for (String suggestion : Stream.of(product.title(), craft, product.artisanName())
+			.filter(Objects::nonNull)
+			.toList()) {
+			doc.add(new StoredField(SUGGESTION, suggestion));
+			text(doc, SUGGEST_WORDS, suggestion);
+		}
+		doc.add(new StoredField(SOURCE, this.json.writeValueAsString(product)));
+		return doc;
+	}
+
+	Product product(Document doc) {
+		return this.json.readValue(doc.get(SOURCE), Product.class);
+	}
+
+	Document maker(Maker maker) {
+		Document doc = new Document();
+		doc.add(new StringField(ID, makerKey(maker.id()).text(), Store.NO));
+		doc.add(new SortedDocValuesField(ID, makerKey(maker.id()).bytes()));
+		doc.add(new StringField(KIND, MAKER, Store.NO));
+		doc.add(new StoredField(SOURCE, this.json.writeValueAsString(maker)));
+		return doc;
+	}
+
+	Maker maker(Document doc) {
+		return this.json.readValue(doc.get(SOURCE), Maker.class);
+	}
+
+	static boolean isPublic(Product product) {
+		return product.status() == ProductStatus.ACTIVE && product.artisanStatus() != ArtisanEvent.Status.SUSPENDED;
+	}
+
+	/**
+	 * The product as the index keeps it: the maker's details the index knows, and none of
+	 * the bookkeeping (outbox, reservation markers) a listing never shows.
+	 */
+	private static Product withMaker(Product p, Maker maker) {
+		String name = p.artisanName();
+		String city = p.artisanCity();
+		String country = p.artisanCountry();
+		ArtisanEvent.Status status = p.artisanStatus();
+		if (maker != null) {
+			name = (maker.displayName() != null) ? maker.displayName() : name;
+			city = (maker.city() != null) ? maker.city() : city;
+			country = (maker.country() != null) ? maker.country() : country;
+			status = (maker.status() != null) ? maker.status() : status;
+		}
+		return new Product(p.id(), p.artisanId(), p.ownerId(), p.title(), p.description(), p.category(),
+				listOf(p.materials()), listOf(p.tags()), p.price(), p.priceMinor(), p.stock(), listOf(p.images()),
+				p.status(), name, city, country, status, p.createdAt(), p.updatedAt(), List.of(), List.of(), List.of());
+	}
+
+	private static <T> List<T> listOf(List<T> list) {
+		return (list != null) ? list : List.of();
+	}
+
+	private static void keyword(Document doc, String field, String value) {
+		if (value != null && !value.isBlank()) {
+			doc.add(new StringField(field, value, Store.NO));
+			doc.add(new SortedDocValuesField(field, new BytesRef(value)));
+		}
+	}
+
+	private static void text(Document doc, String field, String value) {
+		if (value != null && !value.isBlank()) {
+			doc.add(new TextField(field, value, Store.NO));
+		}
+	}
+
+}

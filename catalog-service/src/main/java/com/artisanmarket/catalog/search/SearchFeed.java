@@ -1,0 +1,330 @@
+package com.artisanmarket.catalog.search;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
+import com.artisanmarket.catalog.product.Product;
+import com.artisanmarket.catalog.stock.Reservations;
+import com.artisanmarket.events.ArtisanEvent;
+import com.artisanmarket.events.CatalogEvent.ProductArchived;
+import com.artisanmarket.events.CatalogEvent.ProductListed;
+import com.artisanmarket.events.CatalogEvent.ProductUpdated;
+import com.artisanmarket.events.CatalogEvent.StockReleased;
+import com.artisanmarket.events.CatalogEvent.StockReservationFailed;
+import com.artisanmarket.events.CatalogEvent.StockReserved;
+import com.artisanmarket.events.EventEnvelope;
+import com.artisanmarket.events.EventJson;
+import com.artisanmarket.events.MarketplaceEvent;
+import com.artisanmarket.events.Topics;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this instance's index in step with MongoDB from the catalogue's own events
+ * ({@value Topics#CATALOG_EVENTS}: products listed, changed, archived; stock reserved and
+ * released) and the artisans' ({@value Topics#ARTISAN_EVENTS}: name, craft, city,
+ * suspension). Each instance reads every partition itself, in a consumer group of its own
+ * ({@code catalog-search-<random>}), so every instance keeps a whole index.
+ *
+ * <p>
+ * Nothing is missed: the offsets an index reflects are stored in its Lucene commit, with
+ * the documents. At start an index whose offsets Kafka still has resumes from them; one
+ * that is missing, of another schema or whose offsets Kafka no longer has is rebuilt from
+ * MongoDB. A rebuild notes the ends of {@value Topics#CATALOG_EVENTS} before it reads the
+ * products, and resumes from there: a product is written before its event is published,
+ * so what a rebuild read is at least as new as those events. Artisan events are replayed
+ * from the start after a rebuild (they are few, and the artisans' read model may lag
+ * their topic), each ignored when older than what the index knows.
+ *
+ * <p>
+ * An event names what changed; the product is read again from MongoDB, so applying an
+ * event twice, or an old one after a restart, leaves the index as MongoDB is. Start-up
+ * waits for the index to be ready, so an instance never answers from a half-built one.
+ */
+@Component
+class SearchFeed implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(SearchFeed.class);
+
+	private static final Duration POLL = Duration.ofMillis(100);
+
+	private static final Duration RETRY = Duration.ofSeconds(1);
+
+	private final ProductIndex index;
+
+	private final MongoOperations mongo;
+
+	private final ArtisanSnapshots artisans;
+
+	private final Reservations reservations;
+
+	private final ConsumerFactory<String, String> consumers;
+
+	private final SearchProperties properties;
+
+	private final Clock clock;
+
+	private final String group = "catalog-search-" + UUID.randomUUID();
+
+	private final Map<String, Long> positions = new HashMap<>();
+
+	private volatile boolean running;
+
+	private Consumer<String, String> consumer;
+
+	private Thread thread;
+
+	SearchFeed(ProductIndex index, MongoOperations mongo, ArtisanSnapshots artisans, Reservations reservations,
+			ConsumerFactory<String, String> consumers, SearchProperties properties, Clock clock) {
+		this.index = index;
+		this.mongo = mongo;
+		this.artisans = artisans;
+		this.reservations = reservations;
+		this.consumers = consumers;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public void start() {
+		Properties overrides = new Properties();
+		overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+		this.consumer = this.consumers.createConsumer(this.group, null, null, overrides);
+		List<TopicPartition> partitions = new ArrayList<>();
+		for (String topic : List.of(Topics.CATALOG_EVENTS, Topics.ARTISAN_EVENTS)) {
+			List<PartitionInfo> infos = this.consumer.partitionsFor(topic);
+			if (infos == null || infos.isEmpty()) {
+				// Consuming nothing would leave the index silently behind for ever.
+				throw new IllegalStateException("Kafka has no topic " + topic + " for the search index to follow");
+			}
+			infos.forEach((info) -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+		}
+		this.consumer.assign(partitions);
+		Map<TopicPartition, Long> from = resumable(partitions);
+		if (from == null) {
+			from = rebuild(partitions);
+		}
+		from.forEach((partition, offset) -> {
+			this.consumer.seek(partition, offset);
+			this.positions.put(key(partition), offset);
+		});
+		this.running = true;
+		this.thread = new Thread(this::consume, "catalog-search-feed");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		if (this.consumer != null) {
+			this.consumer.wakeup();
+		}
+		if (this.thread != null) {
+			try {
+				this.thread.join(Duration.ofSeconds(10));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Before the web server starts (so no request sees a half-built index), after
+	 * everything it reads from exists.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 2048;
+	}
+
+	/** The offsets to resume from, or {@code null} if the index must be rebuilt. */
+	private Map<TopicPartition, Long> resumable(List<TopicPartition> partitions) {
+		Map<String, Long> committed = this.index.committedOffsets();
+		if (committed.isEmpty()) {
+			logger.info("The search index at {} is new or of another schema: rebuilding it", this.index.path());
+			return null;
+		}
+		Map<TopicPartition, Long> beginnings = this.consumer.beginningOffsets(partitions);
+		Map<TopicPartition, Long> ends = this.consumer.endOffsets(partitions);
+		Map<TopicPartition, Long> from = new HashMap<>();
+		for (TopicPartition partition : partitions) {
+			Long offset = committed.get(key(partition));
+			if (offset == null || offset < beginnings.get(partition) || offset > ends.get(partition)) {
+				logger.info("The search index at {} is stale ({} at {}, Kafka has {} to {}): rebuilding it",
+						this.index.path(), partition, offset, beginnings.get(partition), ends.get(partition));
+				return null;
+			}
+			from.put(partition, offset);
+		}
+		logger.info("The search index at {} resumes from {}", this.index.path(), committed);
+		return from;
+	}
+
+	private Map<TopicPartition, Long> rebuild(List<TopicPartition> partitions) {
+		Instant started = this.clock.instant();
+		Map<TopicPartition, Long> from = new HashMap<>();
+		List<TopicPartition> catalog = partitions.stream()
+			.filter((partition) -> partition.topic().equals(Topics.CATALOG_EVENTS))
+			.toList();
+		List<TopicPartition> artisanEvents = partitions.stream()
+			.filter((partition) -> partition.topic().equals(Topics.ARTISAN_EVENTS))
+			.toList();
+		from.putAll(this.consumer.endOffsets(catalog));
+		from.putAll(this.consumer.beginningOffsets(artisanEvents));
+		Query everything = new Query();
+		everything.fields().exclude("outbox", "reservedBy", "returnedBy");
+		long products;
+		try (var snapshots = this.artisans.all(); var all = this.mongo.stream(everything, Product.class)) {
+			products = this.index.rebuild(snapshots, all);
+		}
+		Map<String, Long> offsets = new HashMap<>();
+		from.forEach((partition, offset) -> offsets.put(key(partition), offset));
+		this.index.commit(offsets);
+		this.index.refresh();
+		logger.info("Rebuilt the search index at {} from MongoDB: {} products in {} ms", this.index.path(), products,
+				Duration.between(started, this.clock.instant()).toMillis());
+		return from;
+	}
+
+	private void consume() {
+		Instant lastCommit = this.clock.instant();
+		boolean changed = false;
+		try {
+			while (this.running) {
+				try {
+					for (ConsumerRecord<String, String> record : this.consumer.poll(POLL)) {
+						applyOrSkip(record);
+						this.positions.put(key(new TopicPartition(record.topic(), record.partition())),
+								record.offset() + 1);
+						changed = true;
+					}
+				}
+				catch (WakeupException ex) {
+					break;
+				}
+				catch (DataAccessException | UncheckedIOException ex) {
+					// MongoDB or the disk is unavailable: try the same records again.
+					logger.warn("Could not update the search index, retrying: {}", ex.toString());
+					this.positions.forEach((partition, offset) -> this.consumer.seek(partition(partition), offset));
+					pause();
+				}
+				if (changed && Duration.between(lastCommit, this.clock.instant())
+					.compareTo(this.properties.commitInterval()) >= 0) {
+					this.index.commit(this.positions);
+					lastCommit = this.clock.instant();
+					changed = false;
+				}
+			}
+			this.index.commit(this.positions);
+		}
+		finally {
+			this.consumer.close();
+		}
+	}
+
+	/**
+	 * Applies a record; one that cannot be applied for a reason retrying will not cure is
+	 * logged and skipped, so that one record never stalls the index.
+	 */
+	private void applyOrSkip(ConsumerRecord<String, String> record) {
+		try {
+			apply(record);
+		}
+		catch (DataAccessException | UncheckedIOException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			logger.error("Skipping {}-{}@{} in the search index", record.topic(), record.partition(), record.offset(),
+					ex);
+		}
+	}
+
+	private void apply(ConsumerRecord<String, String> record) {
+		if (record.value() == null) {
+			return;
+		}
+		EventEnvelope<MarketplaceEvent> envelope;
+		try {
+			envelope = EventJson.read(record.value()).orElse(null);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Skipping {}-{}@{}, not an event: {}", record.topic(), record.partition(), record.offset(),
+					ex.toString());
+			return;
+		}
+		if (envelope == null) {
+			return;
+		}
+		switch (envelope.data()) {
+			case ProductListed e -> refresh(e.productId());
+			case ProductUpdated e -> refresh(e.productId());
+			case ProductArchived e -> refresh(e.productId());
+			case StockReserved e -> e.lines().forEach((line) -> refresh(line.productId()));
+			case StockReleased e -> e.lines().forEach((line) -> refresh(line.productId()));
+			case StockReservationFailed e -> this.reservations.productIds(e.orderId()).forEach(this::refresh);
+			case ArtisanEvent e -> this.index.apply(e, envelope.time());
+			default -> {
+			}
+		}
+	}
+
+	private void refresh(String productId) {
+		Product product = this.mongo.findById(productId, Product.class);
+		if (product == null) {
+			this.index.remove(productId);
+		}
+		else {
+			this.index.put(product);
+		}
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(RETRY);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+	private static String key(TopicPartition partition) {
+		return partition.topic() + "-" + partition.partition();
+	}
+
+	private static TopicPartition partition(String key) {
+		int dash = key.lastIndexOf('-');
+		return new TopicPartition(key.substring(0, dash), Integer.parseInt(key.substring(dash + 1)));
+	}
+
+}
