@@ -112,6 +112,9 @@ class SearchFeed implements SmartLifecycle {
 		Properties overrides = new Properties();
 		overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
 		overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+		// Asking for a missing topic must not create it with the broker's default
+		// partitions.
+		overrides.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
 		this.consumer = this.consumers.createConsumer(this.group, null, null, overrides);
 		List<TopicPartition> partitions = new ArrayList<>();
 		for (String topic : List.of(Topics.CATALOG_EVENTS, Topics.ARTISAN_EVENTS)) {
