@@ -198,11 +198,14 @@ public final class Bench {
 		return settings;
 	}
 
-	/** The services with an outbox or event consumers; the gateway has neither. */
+	/**
+	 * The services with an outbox or event consumers (the gateway has neither), read on
+	 * their management ports.
+	 */
 	private Backlog backlog() {
 		StackConfig.Ports ports = this.config.ports();
-		return new Backlog(this.http,
-				List.of(local(ports.artisanService()), local(ports.catalogService()), local(ports.orderService())));
+		return new Backlog(this.http, List.of(local(ports.artisanServiceManagement()),
+				local(ports.catalogServiceManagement()), local(ports.orderServiceManagement())));
 	}
 
 	private Summary.Run run(Instant started, String gateway) {
@@ -229,7 +232,7 @@ public final class Bench {
 
 	private boolean ready(String gateway) throws InterruptedException {
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/actuator/health/readiness"))
+			HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/readyz"))
 				.timeout(Duration.ofSeconds(5))
 				.build();
 			return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -23,7 +23,7 @@ public final class Marketplace {
 	/**
 	 * Written into a data directory we created, so that {@code --fresh} wipes only ours.
 	 */
-	static final String DATA_MARKER = ".marketplace-data";
+	static final String DATA_MARKER = DataDirectory.MARKER;
 
 	/**
 	 * A service's first run after a build writes its startup cache as it exits, which
@@ -218,17 +218,7 @@ public final class Marketplace {
 	}
 
 	private void prepareDataDir() {
-		Path dataDir = this.supervisor.stack().config().dataDir();
-		try {
-			Files.createDirectories(dataDir);
-			Path marker = dataDir.resolve(DATA_MARKER);
-			if (!Files.exists(marker)) {
-				Files.writeString(marker, "Data of the artisan marketplace; ./marketplace up --fresh wipes it.\n");
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot create the data directory " + dataDir + ": " + ex.getMessage(), ex);
-		}
+		DataDirectory.prepare(this.supervisor.stack().config().dataDir());
 	}
 
 	private void wipeData() {

@@ -64,12 +64,13 @@ public final class Stack {
 	}
 
 	public List<Part> services() {
-		Part catalog = service(CATALOG_SERVICE, this.config.ports().catalogService(), "catalog").withArguments(
-				List.of("--marketplace.catalog.artisan-service-url=" + local(this.config.ports().artisanService())));
-		Part orders = service(ORDER_SERVICE, this.config.ports().orderService(), "orders").withArguments(
-				List.of("--marketplace.orders.catalog-service-url=" + local(this.config.ports().catalogService())));
-		return List.of(service(ARTISAN_SERVICE, this.config.ports().artisanService(), "artisans"), catalog, orders,
-				gateway());
+		StackConfig.Ports ports = this.config.ports();
+		Part catalog = service(CATALOG_SERVICE, ports.catalogService(), ports.catalogServiceManagement(), "catalog")
+			.withArguments(List.of("--marketplace.catalog.artisan-service-url=" + local(ports.artisanService())));
+		Part orders = service(ORDER_SERVICE, ports.orderService(), ports.orderServiceManagement(), "orders")
+			.withArguments(List.of("--marketplace.orders.catalog-service-url=" + local(ports.catalogService())));
+		return List.of(service(ARTISAN_SERVICE, ports.artisanService(), ports.artisanServiceManagement(), "artisans"),
+				catalog, orders, gateway());
 	}
 
 	/** Every part, in start order. */
@@ -131,25 +132,29 @@ public final class Stack {
 		return new Part(KAFKA, List.of(port, controllerPort), command, new Part.ReadyFile(readyFile));
 	}
 
-	private Part service(String name, int port, String database) {
-		List<String> command = serviceCommand(name);
+	private Part service(String name, int port, int managementPort, String database) {
+		List<String> command = serviceCommand(name, managementPort);
 		command.addAll(List.of("--server.port=" + port, "--spring.mongodb.uri=" + this.config.mongoUri(database),
 				"--spring.kafka.bootstrap-servers=" + this.config.kafkaBootstrapServers(),
 				"--marketplace.security.jwks-uri=" + local(this.config.ports().gateway()) + "/.well-known/jwks.json"));
-		return new Part(name, List.of(port), command, httpReadiness(port));
+		return new Part(name, List.of(port, managementPort), command, httpReadiness(managementPort));
 	}
 
 	private Part gateway() {
 		StackConfig.Ports ports = this.config.ports();
-		List<String> command = serviceCommand(GATEWAY);
+		List<String> command = serviceCommand(GATEWAY, ports.gatewayManagement());
 		command.addAll(
 				List.of("--server.port=" + ports.gateway(), "--spring.mongodb.uri=" + this.config.mongoUri("identity"),
 						"--marketplace.gateway.services.artisan-service=" + local(ports.artisanService()),
 						"--marketplace.gateway.services.catalog-service=" + local(ports.catalogService()),
 						"--marketplace.gateway.services.order-service=" + local(ports.orderService()),
+						"--marketplace.gateway.management.artisan-service=" + local(ports.artisanServiceManagement()),
+						"--marketplace.gateway.management.catalog-service=" + local(ports.catalogServiceManagement()),
+						"--marketplace.gateway.management.order-service=" + local(ports.orderServiceManagement()),
 						"--marketplace.identity.signing-key-file=" + gatewayData().resolve("signing-key.pem"),
 						"--marketplace.admin.password-file=" + adminPasswordFile()));
-		return new Part(GATEWAY, List.of(ports.gateway()), command, httpReadiness(ports.gateway()));
+		return new Part(GATEWAY, List.of(ports.gateway(), ports.gatewayManagement()), command,
+				httpReadiness(ports.gatewayManagement()));
 	}
 
 	private List<String> infraCommand(String name, String mainClass, Heap heap) {
@@ -158,7 +163,7 @@ public final class Stack {
 		return command;
 	}
 
-	private List<String> serviceCommand(String name) {
+	private List<String> serviceCommand(String name, int managementPort) {
 		List<String> command = javaCommand(name, SERVICE_HEAP);
 		if (this.startupCache) {
 			command.addAll(new StartupCache(this.config.java(), serviceJar(name)).command());
@@ -167,6 +172,8 @@ public final class Stack {
 			command.addAll(List.of("-jar", serviceJar(name).toString()));
 		}
 		command.add("--server.address=127.0.0.1");
+		command.add("--management.server.port=" + managementPort);
+		command.add("--management.server.address=127.0.0.1");
 		return command;
 	}
 

@@ -20,7 +20,10 @@ public record StackConfig(Path root, Path dataDir, Ports ports, Path java) {
 				port(env, "MARKETPLACE_ARTISAN_SERVICE_PORT", 8081),
 				port(env, "MARKETPLACE_CATALOG_SERVICE_PORT", 8082), port(env, "MARKETPLACE_ORDER_SERVICE_PORT", 8083),
 				port(env, "MARKETPLACE_KAFKA_PORT", 9092), port(env, "MARKETPLACE_KAFKA_CONTROLLER_PORT", 9093),
-				port(env, "MARKETPLACE_MONGO_PORT", 27017));
+				port(env, "MARKETPLACE_MONGO_PORT", 27017), port(env, "MARKETPLACE_GATEWAY_MANAGEMENT_PORT", 8090),
+				port(env, "MARKETPLACE_ARTISAN_SERVICE_MANAGEMENT_PORT", 8091),
+				port(env, "MARKETPLACE_CATALOG_SERVICE_MANAGEMENT_PORT", 8092),
+				port(env, "MARKETPLACE_ORDER_SERVICE_MANAGEMENT_PORT", 8093));
 		return new StackConfig(root.toAbsolutePath(), dataDir.toAbsolutePath(), ports, currentJava());
 	}
 
@@ -61,9 +64,14 @@ public record StackConfig(Path root, Path dataDir, Ports ports, Path java) {
 		return "127.0.0.1:" + this.ports.kafka();
 	}
 
-	/** The ports of every part. */
+	/**
+	 * The ports of every part. Each service and the gateway also has a management port
+	 * (Actuator: metrics, health details, operations), bound to loopback, so that nothing
+	 * operational is served on the public port.
+	 */
 	public record Ports(int gateway, int artisanService, int catalogService, int orderService, int kafka,
-			int kafkaController, int mongo) {
+			int kafkaController, int mongo, int gatewayManagement, int artisanServiceManagement,
+			int catalogServiceManagement, int orderServiceManagement) {
 
 	}
 

@@ -16,7 +16,8 @@ class StackConfigTests {
 	void usesTheDesignsPortsAndTheProjectDataDirectoryByDefault() {
 		StackConfig config = StackConfig.fromEnvironment(this.root, Map.of());
 
-		assertThat(config.ports()).isEqualTo(new StackConfig.Ports(8080, 8081, 8082, 8083, 9092, 9093, 27017));
+		assertThat(config.ports())
+			.isEqualTo(new StackConfig.Ports(8080, 8081, 8082, 8083, 9092, 9093, 27017, 8090, 8091, 8092, 8093));
 		assertThat(config.dataDir()).isEqualTo(this.root.resolve(".data"));
 		assertThat(config.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
 	}

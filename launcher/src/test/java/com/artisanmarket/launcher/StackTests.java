@@ -1,6 +1,7 @@
 package com.artisanmarket.launcher;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,20 @@ class StackTests {
 				"--spring.mongodb.uri=mongodb://127.0.0.1:27017/catalog",
 				"--spring.kafka.bootstrap-servers=127.0.0.1:9092");
 		assertThat(gateway.command()).contains("--marketplace.gateway.services.catalog-service=http://127.0.0.1:8082");
+		assertThat(gateway.command())
+			.contains("--marketplace.gateway.management.catalog-service=http://127.0.0.1:8092");
 		assertThat(gateway.readiness())
-			.isEqualTo(new Part.HttpOk(java.net.URI.create("http://127.0.0.1:8080/actuator/health/readiness")));
+			.isEqualTo(new Part.HttpOk(java.net.URI.create("http://127.0.0.1:8090/actuator/health/readiness")));
+	}
+
+	@Test
+	void bindsEachManagementPortToLoopback() {
+		for (String name : List.of(Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE, Stack.GATEWAY)) {
+			Part part = this.stack.part(name).orElseThrow();
+			assertThat(part.ports()).as(name).hasSize(2);
+			assertThat(part.command()).as(name)
+				.contains("--management.server.port=" + part.ports().get(1), "--management.server.address=127.0.0.1");
+		}
 	}
 
 	@Test

@@ -115,10 +115,15 @@ class AuthorizationMatrixSystemTests {
 								"{\"service\": \"catalog-service\", \"topic\": \"none-dlt\", \"partition\": 0, \"offset\": 0}",
 								headers(actor)),
 						expect(401, 403, 403, 403, 403, 200)),
-				new Row("GET /actuator/deadletters at order-service", null,
-						(base) -> (actor) -> Http.get(marketplace.url(Stack.ORDER_SERVICE) + "/actuator/deadletters",
-								headers(actor)),
+				new Row("GET /actuator/deadletters at order-service", null, (base) -> (actor) -> Http
+					.get(marketplace.managementUrl(Stack.ORDER_SERVICE) + "/actuator/deadletters", headers(actor)),
 						expect(401, 403, 403, 403, 403, 200)),
+				new Row("GET /actuator/prometheus at the gateway's public port", null,
+						(base) -> (actor) -> Http.get(base + "/actuator/prometheus", headers(actor)),
+						expect(404, 404, 404, 404, 404, 404)),
+				new Row("GET /readyz at the gateway's public port", null,
+						(base) -> (actor) -> Http.get(base + "/readyz", headers(actor)),
+						expect(200, 200, 200, 200, 200, 200)),
 				new Row("GET /.well-known/jwks.json", null,
 						(base) -> (actor) -> Http.get(base + "/.well-known/jwks.json", headers(actor)),
 						expect(200, 200, 200, 200, 200, 200)),
@@ -272,8 +277,9 @@ class AuthorizationMatrixSystemTests {
 	 * route it).
 	 */
 	private static Row actuatorSnapshot(String service) {
-		return new Row("GET /actuator/marketplace at " + service, null,
-				(base) -> (actor) -> Http.get(marketplace.url(service) + "/actuator/marketplace", headers(actor)),
+		return new Row(
+				"GET /actuator/marketplace at " + service, null, (base) -> (actor) -> Http
+					.get(marketplace.managementUrl(service) + "/actuator/marketplace", headers(actor)),
 				expect(401, 403, 403, 403, 403, 200));
 	}
 

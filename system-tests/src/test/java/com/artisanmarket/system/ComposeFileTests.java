@@ -96,7 +96,9 @@ class ComposeFileTests {
 		Matcher variables = Pattern.compile("\\$\\{([^}]*)}")
 			.matcher(Files.readString(ROOT.resolve("docker-compose.yml")));
 		while (variables.find()) {
-			assertThat(variables.group(1)).as("${%s} has a default", variables.group(1)).contains(":-");
+			// A secret has no default: compose refuses to start without it (":?").
+			assertThat(variables.group(1)).as("${%s} has a default or is a required secret", variables.group(1))
+				.containsAnyOf(":-", ":?");
 		}
 	}
 
@@ -112,6 +114,54 @@ class ComposeFileTests {
 		}
 	}
 
+	@Test
+	void publishesMonitoringOnLoopbackOnlyAndNoManagementPort() {
+		Map<String, Object> services = map(this.compose, "services");
+		for (String monitoring : List.of("prometheus", "grafana", "jaeger")) {
+			assertThat(ports(map(services, monitoring))).as(monitoring)
+				.isNotEmpty()
+				.allSatisfy((port) -> assertThat(port).startsWith("127.0.0.1:"));
+		}
+		for (String service : SERVICES) {
+			Map<String, Object> environment = map(map(services, service), "environment");
+			String management = String.valueOf(environment.get("MANAGEMENT_SERVER_PORT"));
+			assertThat(ports(map(services, service))).as(service)
+				.noneSatisfy((port) -> assertThat(port).endsWith(":" + management));
+		}
+		assertThat(ports(map(services, Stack.GATEWAY))).containsExactly("${MARKETPLACE_GATEWAY_PORT:-8080}:8080");
+	}
+
+	@Test
+	void grafanaHasNoAnonymousViewerAndNoDefaultPassword() {
+		Map<String, Object> grafana = map(map(map(this.compose, "services"), "grafana"), "environment");
+
+		assertThat(String.valueOf(grafana.get("GF_AUTH_ANONYMOUS_ENABLED"))).isEqualTo("false");
+		assertThat(String.valueOf(grafana.get("GF_SECURITY_ADMIN_PASSWORD"))).startsWith("${")
+			.contains(":?")
+			.doesNotContain(":-");
+	}
+
+	@Test
+	void prometheusScrapesEachPartsManagementPort() throws IOException {
+		String config = Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml"));
+		Map<String, Object> services = map(this.compose, "services");
+		for (String service : SERVICES) {
+			Object port = map(map(services, service), "environment").get("MANAGEMENT_SERVER_PORT");
+			assertThat(port).as(service + " has a management port").isNotNull();
+			assertThat(config).contains(service + ":" + port);
+			assertThat(map(map(services, service), "environment").get("MANAGEMENT_SERVER_ADDRESS"))
+				.as(service + "'s management port is reachable on the compose network only")
+				.isEqualTo("0.0.0.0");
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> ports(Map<String, Object> service) {
+		Object ports = service.get("ports");
+		return (ports instanceof List<?> list) ? ((List<Object>) list).stream().map(String::valueOf).toList()
+				: List.of();
+	}
+
 	/**
 	 * The Spring properties the launcher passes on the command line, minus loopback-only
 	 * ones.
@@ -121,7 +171,7 @@ class ComposeFileTests {
 			.stream()
 			.filter((argument) -> argument.startsWith("--") && argument.contains("="))
 			.map((argument) -> argument.substring(2, argument.indexOf('=')))
-			.filter((property) -> !property.equals("server.address"))
+			.filter((property) -> !property.equals("server.address") && !property.equals("management.server.address"))
 			.toList();
 	}
 

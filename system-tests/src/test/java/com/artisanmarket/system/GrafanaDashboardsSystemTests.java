@@ -74,7 +74,7 @@ class GrafanaDashboardsSystemTests {
 	private static String exported() {
 		StringBuilder all = new StringBuilder();
 		for (String part : List.of(Stack.GATEWAY, Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE)) {
-			HttpResponse<String> metrics = Http.get(marketplace.url(part) + "/actuator/prometheus");
+			HttpResponse<String> metrics = Http.get(marketplace.managementUrl(part) + "/actuator/prometheus");
 			assertThat(metrics.statusCode()).as(part).isEqualTo(200);
 			all.append('\n').append(metrics.body());
 		}

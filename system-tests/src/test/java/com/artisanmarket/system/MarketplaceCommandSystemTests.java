@@ -52,6 +52,9 @@ class MarketplaceCommandSystemTests {
 				"MARKETPLACE_ORDER_SERVICE_PORT", Integer.toString(FreePorts.next()), "MARKETPLACE_KAFKA_PORT",
 				Integer.toString(FreePorts.next()), "MARKETPLACE_KAFKA_CONTROLLER_PORT",
 				Integer.toString(FreePorts.next()), "MARKETPLACE_MONGO_PORT", Integer.toString(mongoPort)));
+		for (String part : List.of("GATEWAY", "ARTISAN_SERVICE", "CATALOG_SERVICE", "ORDER_SERVICE")) {
+			this.environment.put("MARKETPLACE_" + part + "_MANAGEMENT_PORT", Integer.toString(FreePorts.next()));
+		}
 
 		Result up = marketplace("up", "--no-build", "--no-demo");
 		assertThat(up.exitCode()).as(up.output()).isZero();

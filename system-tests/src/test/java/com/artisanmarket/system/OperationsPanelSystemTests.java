@@ -99,7 +99,7 @@ class OperationsPanelSystemTests {
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> deadLetters(operations(admin), "order-service", "catalog-events-dlt"), (n) -> n == before + 1);
-		String metrics = Http.get(marketplace.url(Stack.ORDER_SERVICE) + "/actuator/prometheus").body();
+		String metrics = Http.get(marketplace.managementUrl(Stack.ORDER_SERVICE) + "/actuator/prometheus").body();
 		assertThat(metrics)
 			.contains("marketplace_dead_letters{application=\"order-service\",topic=\"catalog-events-dlt\"} "
 					+ (before + 1) + ".0");
@@ -140,8 +140,8 @@ class OperationsPanelSystemTests {
 
 	@Test
 	void exportsTheSagaOutboxLagAndBusinessMetrics() {
-		String orders = Http.get(marketplace.url(Stack.ORDER_SERVICE) + "/actuator/prometheus").body();
-		String catalog = Http.get(marketplace.url(Stack.CATALOG_SERVICE) + "/actuator/prometheus").body();
+		String orders = Http.get(marketplace.managementUrl(Stack.ORDER_SERVICE) + "/actuator/prometheus").body();
+		String catalog = Http.get(marketplace.managementUrl(Stack.CATALOG_SERVICE) + "/actuator/prometheus").body();
 
 		assertThat(orders).contains(
 				"marketplace_saga_seconds_count{application=\"order-service\",outcome=\"confirmed\"}",

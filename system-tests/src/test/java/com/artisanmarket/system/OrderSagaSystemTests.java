@@ -119,6 +119,31 @@ class OrderSagaSystemTests {
 	}
 
 	@Test
+	void anArtisanSeesNothingOfAnotherArtisansRejectedLineNorTheAddressOfAnUnconfirmedOrder() {
+		Workshop carpets = workshop("Quba Looms");
+		Workshop silver = workshop("Lahij Silver");
+		String rug = carpets.list("Quba runner", 2);
+		String ring = silver.list("Lahij ring", 1);
+		Users.User buyer = Users.signUp(marketplace, "BUYER");
+		String id = Http.json(place(buyer, UUID.randomUUID().toString(), Map.of(rug, 1, ring, 3)))
+			.path("id")
+			.asString();
+		awaitStatus(buyer, id, "REJECTED");
+
+		JsonNode seen = Http
+			.json(Http.get(marketplace.gatewayUrl() + "/api/orders/" + id, carpets.owner().authorization()));
+
+		assertThat(seen.path("status").asString()).isEqualTo("REJECTED");
+		assertThat(seen.path("statusHistory").toString()).doesNotContain(ring).doesNotContain("in stock");
+		assertThat(seen.path("shippingAddress").isMissingNode() || seen.path("shippingAddress").isNull())
+			.as("the buyer's address of an order never confirmed")
+			.isTrue();
+		assertThat(Http.json(Http.get(marketplace.gatewayUrl() + "/api/orders/" + id, buyer.authorization()))
+			.path("statusHistory")
+			.toString()).contains(ring);
+	}
+
+	@Test
 	void placesExactlyOneOrderFromConcurrentRetriesWithOneKey() throws Exception {
 		String product = workshop("Khiva Carvers").list("Carved box", 20);
 		Users.User buyer = Users.signUp(marketplace, "BUYER");

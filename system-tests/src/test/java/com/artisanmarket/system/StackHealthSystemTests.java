@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every service of the running marketplace reports ready, and why, and exposes metrics.
+ * Every service of the running marketplace reports ready, and why, and exposes metrics on
+ * its management port.
  */
 class StackHealthSystemTests {
 
@@ -22,9 +23,11 @@ class StackHealthSystemTests {
 	@ParameterizedTest
 	@ValueSource(strings = { Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE })
 	void serviceIsReadyWithItsMongoDbAndKafka(String service) {
-		HttpResponse<String> response = Http.get(this.marketplace.url(service) + "/actuator/health/readiness");
+		HttpResponse<String> readiness = Http
+			.get(this.marketplace.managementUrl(service) + "/actuator/health/readiness");
+		HttpResponse<String> response = Http.get(this.marketplace.managementUrl(service) + "/actuator/health");
 
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(readiness.statusCode()).isEqualTo(200);
 		JsonNode components = Http.json(response).path("components");
 		for (String component : List.of("mongo", "kafka", "readinessState")) {
 			assertThat(components.path(component).path("status").asString()).as(component).isEqualTo("UP");
@@ -34,8 +37,9 @@ class StackHealthSystemTests {
 	@ParameterizedTest
 	@ValueSource(strings = { Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE, Stack.GATEWAY })
 	void serviceExposesLivenessAndPrometheusMetrics(String service) {
-		assertThat(Http.get(this.marketplace.url(service) + "/actuator/health/liveness").statusCode()).isEqualTo(200);
-		HttpResponse<String> metrics = Http.get(this.marketplace.url(service) + "/actuator/prometheus");
+		assertThat(Http.get(this.marketplace.managementUrl(service) + "/actuator/health/liveness").statusCode())
+			.isEqualTo(200);
+		HttpResponse<String> metrics = Http.get(this.marketplace.managementUrl(service) + "/actuator/prometheus");
 
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"" + service + "\"");
@@ -43,9 +47,11 @@ class StackHealthSystemTests {
 
 	@org.junit.jupiter.api.Test
 	void gatewayIsReadyWithItsMongoDb() {
-		HttpResponse<String> response = Http.get(this.marketplace.gatewayUrl() + "/actuator/health/readiness");
+		HttpResponse<String> readiness = Http
+			.get(this.marketplace.managementUrl(Stack.GATEWAY) + "/actuator/health/readiness");
+		HttpResponse<String> response = Http.get(this.marketplace.managementUrl(Stack.GATEWAY) + "/actuator/health");
 
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(readiness.statusCode()).isEqualTo(200);
 		assertThat(Http.json(response).path("components").path("mongo").path("status").asString()).isEqualTo("UP");
 	}
 

@@ -43,7 +43,8 @@ public final class MarketplaceStack {
 
 	private static MarketplaceStack start(Path root) {
 		StackConfig.Ports ports = new StackConfig.Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(),
-				FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+				FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+				FreePorts.next(), FreePorts.next(), FreePorts.next());
 		Path dataDir = TemporaryDirectories.create("marketplace-stack");
 		StackConfig config = new StackConfig(root, dataDir, ports, StackConfig.currentJava());
 		Stack stack = new Stack(config);
@@ -94,6 +95,18 @@ public final class MarketplaceStack {
 	/** The base URL of one part's HTTP port, to call a service directly. */
 	public String url(String partName) {
 		return "http://127.0.0.1:" + part(partName).port();
+	}
+
+	/**
+	 * The base URL of one part's management port (Actuator: metrics, health details),
+	 * bound to loopback.
+	 */
+	public String managementUrl(String partName) {
+		return "http://127.0.0.1:" + managementPort(partName);
+	}
+
+	public int managementPort(String partName) {
+		return part(partName).ports().get(1);
 	}
 
 	public StackConfig config() {

@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.web.cors.CorsConfiguration;
@@ -80,6 +81,18 @@ class GatewaySecurity {
 				.frameOptions((frames) -> frames.mode(Mode.DENY)))
 			.addFilterBefore(new RequestSizeFilter(properties), SecurityWebFiltersOrder.CORS)
 			.build();
+	}
+
+	/**
+	 * Spring Security's web firewall refuses requests with ambiguous paths (empty or
+	 * encoded segments, {@code ..}, {@code ;}) before any route sees them; by default it
+	 * answers 400 with an empty body, which clients cannot read like every other error.
+	 * The firewall's message is not echoed: it may quote the hostile input.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler problemForRefusedRequests() {
+		return (exchange, ex) -> ProblemWriter.write(exchange, HttpStatus.BAD_REQUEST, Problems.REQUEST_REFUSED,
+				"Request refused", "The request's path or headers are not allowed (e.g. an empty path segment).");
 	}
 
 	@Bean

@@ -17,6 +17,8 @@ public final class Problems {
 
 	public static final URI MALFORMED_REQUEST = URI.create(BASE + "malformed-request");
 
+	public static final URI REQUEST_REFUSED = URI.create(BASE + "request-refused");
+
 	public static final URI CONFLICT = URI.create(BASE + "conflict");
 
 	public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");

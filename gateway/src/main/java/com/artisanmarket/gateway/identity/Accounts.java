@@ -20,7 +20,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Signs accounts up and in. Passwords are hashed with bcrypt on a worker thread (it is
  * slow on purpose, and must not block the event loop) and never logged. A sign-in with an
  * unknown email costs a hash comparison too, so timing does not tell which emails have
- * accounts.
+ * accounts, and a sign-up for a taken email is answered exactly like a new one (the
+ * account is not made twice, and nobody learns that the email has an account); the
+ * attempt is logged with the existing account's id. Sign-ins and sign-ups are throttled
+ * before any hash is computed ({@link LoginThrottle}).
  */
 class Accounts {
 
@@ -44,7 +47,7 @@ class Accounts {
 		this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
-	Mono<Account> register(Registration registration) {
+	Mono<Account> register(Registration registration, String address) {
 		String email = Account.normalise(registration.email());
 		if (registration.role() == Role.ADMIN) {
 			return Mono.error(new IdentityExceptions.InvalidField("role", "must be BUYER or ARTISAN"));
@@ -55,16 +58,42 @@ class Accounts {
 		if (registration.password().trim().equalsIgnoreCase(email)) {
 			return Mono.error(new IdentityExceptions.InvalidField("password", "must not be the email"));
 		}
-		return create(email, registration.password(), registration.displayName().trim(), Set.of(registration.role()))
-			.doOnNext((account) -> logger.info("Registered account {} as {}", account.id(), registration.role()));
+		return Mono.defer(() -> {
+			var wait = this.throttle.registration(address);
+			if (wait.isPresent()) {
+				logger.warn("Sign-up throttled for a client address after repeated sign-ups");
+				return Mono.error(new IdentityExceptions.Throttled(
+						"Too many sign-ups from your network. Try again later.", wait.get()));
+			}
+			return newAccount(email, registration.password(), registration.displayName().trim(),
+					Set.of(registration.role()))
+				.flatMap((account) -> this.mongo.insert(account)
+					.doOnNext(
+							(created) -> logger.info("Registered account {} as {}", created.id(), registration.role()))
+					.onErrorResume(DuplicateKeyException.class, (ex) -> existing(email, account)));
+		});
 	}
 
-	Mono<Account> create(String email, String password, String displayName, Set<Role> roles) {
+	/**
+	 * The answer to a sign-up for a taken email: the account that would have been made,
+	 * never stored, so the answer looks like any other.
+	 */
+	private Mono<Account> existing(String email, Account unsaved) {
+		return findByEmail(email)
+			.doOnNext((account) -> logger.info("Sign-up for the email of existing account {}; nothing was created",
+					account.id()))
+			.thenReturn(unsaved);
+	}
+
+	private Mono<Account> newAccount(String email, String password, String displayName, Set<Role> roles) {
 		return Mono.fromCallable(() -> this.passwords.encode(password))
 			.subscribeOn(Schedulers.boundedElastic())
 			.map((hash) -> new Account(UUID.randomUUID().toString(), Account.normalise(email), hash, displayName, roles,
-					this.clock.instant()))
-			.flatMap(this.mongo::insert)
+					this.clock.instant()));
+	}
+
+	Mono<Account> create(String email, String password, String displayName, Set<Role> roles) {
+		return newAccount(email, password, displayName, roles).flatMap(this.mongo::insert)
 			.onErrorMap(DuplicateKeyException.class, (ex) -> new IdentityExceptions.EmailTaken());
 	}
 
@@ -77,10 +106,11 @@ class Accounts {
 	Mono<Account> authenticate(Credentials credentials, String address) {
 		String email = Account.normalise(credentials.email());
 		return Mono.defer(() -> {
-			var wait = this.throttle.retryAfter(email, address);
+			var wait = this.throttle.attempt(email, address);
 			if (wait.isPresent()) {
-				logger.warn("Sign-in throttled for an account or address after repeated failures");
-				return Mono.error(new IdentityExceptions.Throttled(wait.get()));
+				logger.warn("Sign-in throttled for an account or address after repeated attempts");
+				return Mono.error(new IdentityExceptions.Throttled("Too many sign-in attempts. Try again in a moment.",
+						wait.get()));
 			}
 			return findByEmail(email).map(java.util.Optional::of)
 				.defaultIfEmpty(java.util.Optional.empty())
@@ -88,10 +118,9 @@ class Accounts {
 					.subscribeOn(Schedulers.boundedElastic())
 					.flatMap((ok) -> {
 						if (ok) {
-							this.throttle.succeeded(email);
+							this.throttle.succeeded(email, address);
 							return Mono.just(account.get());
 						}
-						this.throttle.failed(email, address);
 						return Mono.error(new IdentityExceptions.BadCredentials());
 					}));
 		});

@@ -1,6 +1,5 @@
 package com.artisanmarket.gateway.identity;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 
 import jakarta.validation.Valid;
@@ -24,20 +23,24 @@ class AuthController {
 
 	private final TokenIssuer tokens;
 
-	AuthController(Accounts accounts, TokenIssuer tokens) {
+	private final ClientAddresses clientAddresses;
+
+	AuthController(Accounts accounts, TokenIssuer tokens, ClientAddresses clientAddresses) {
 		this.accounts = accounts;
 		this.tokens = tokens;
+		this.clientAddresses = clientAddresses;
 	}
 
 	@PostMapping("/register")
-	Mono<ResponseEntity<UserView>> register(@Valid @RequestBody Registration registration) {
-		return this.accounts.register(registration)
+	Mono<ResponseEntity<UserView>> register(@Valid @RequestBody Registration registration, ServerWebExchange exchange) {
+		return this.accounts.register(registration, this.clientAddresses.of(exchange.getRequest()))
 			.map((account) -> ResponseEntity.created(URI.create("/api/auth/me")).body(UserView.of(account)));
 	}
 
 	@PostMapping("/login")
 	Mono<TokenResponse> login(@Valid @RequestBody Credentials credentials, ServerWebExchange exchange) {
-		return this.accounts.authenticate(credentials, clientAddress(exchange)).map(this.tokens::issue);
+		return this.accounts.authenticate(credentials, this.clientAddresses.of(exchange.getRequest()))
+			.map(this.tokens::issue);
 	}
 
 	@GetMapping("/me")
@@ -45,11 +48,6 @@ class AuthController {
 		return this.accounts.findById(token.getSubject())
 			.map(UserView::of)
 			.switchIfEmpty(Mono.error(new IdentityExceptions.BadCredentials()));
-	}
-
-	private static String clientAddress(ServerWebExchange exchange) {
-		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : "unknown";
 	}
 
 }

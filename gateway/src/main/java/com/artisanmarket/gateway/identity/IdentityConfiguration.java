@@ -59,6 +59,11 @@ class IdentityConfiguration {
 	}
 
 	@Bean
+	ClientAddresses clientAddresses(IdentityProperties properties) {
+		return new ClientAddresses(properties.trustedProxies());
+	}
+
+	@Bean
 	Accounts accounts(ReactiveMongoOperations mongo, PasswordEncoder passwordEncoder, LoginThrottle throttle,
 			Clock clock) {
 		mongo.indexOps(Account.class).createIndex(new Index("email", Sort.Direction.ASC).unique()).block();

@@ -24,7 +24,9 @@ final class IdentityExceptions {
 
 	}
 
-	/** The email is taken: 409. */
+	/**
+	 * The email is taken: 409 (only where an admin account is made; sign-ups never say).
+	 */
 	static final class EmailTaken extends RuntimeException {
 
 		EmailTaken() {
@@ -42,13 +44,13 @@ final class IdentityExceptions {
 
 	}
 
-	/** Too many failed sign-ins: 429. */
+	/** Too many sign-in attempts or sign-ups: 429. */
 	static final class Throttled extends RuntimeException {
 
 		private final Duration retryAfter;
 
-		Throttled(Duration retryAfter) {
-			super("Too many failed sign-ins. Try again later.");
+		Throttled(String message, Duration retryAfter) {
+			super(message);
 			this.retryAfter = retryAfter;
 		}
 

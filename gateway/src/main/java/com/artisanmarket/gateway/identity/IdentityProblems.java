@@ -62,7 +62,7 @@ class IdentityProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(IdentityExceptions.Throttled.class)
 	ResponseEntity<ProblemDetail> throttled(IdentityExceptions.Throttled ex) {
-		long seconds = Math.max(1, ex.retryAfter().toSeconds());
+		long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
 			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS, "Too many requests",

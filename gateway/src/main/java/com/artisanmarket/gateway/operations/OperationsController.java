@@ -52,9 +52,13 @@ class OperationsController {
 
 	private final ObjectProvider<CircuitBreakerRegistry> circuitBreakers;
 
-	OperationsController(@Value("${marketplace.gateway.services.artisan-service}") String artisanService,
-			@Value("${marketplace.gateway.services.catalog-service}") String catalogService,
-			@Value("${marketplace.gateway.services.order-service}") String orderService,
+	/**
+	 * Reads each service's Actuator on its management port (loopback, or the compose
+	 * network): the public port serves no operational data.
+	 */
+	OperationsController(@Value("${marketplace.gateway.management.artisan-service}") String artisanService,
+			@Value("${marketplace.gateway.management.catalog-service}") String catalogService,
+			@Value("${marketplace.gateway.management.order-service}") String orderService,
 			ObjectProvider<BuildProperties> build, ObjectProvider<CircuitBreakerRegistry> circuitBreakers) {
 		this.services = new LinkedHashMap<>();
 		this.services.put("artisan-service", artisanService);

@@ -68,11 +68,11 @@ export async function orderPage({ params: [id], navigate, onLeave, current }) {
                 line.trackingRef ? ` · ${t('order.tracking', { ref: line.trackingRef })}` : '') : null),
             h('td', {}, String(line.quantity)), h('td', {}, money(line.unitPrice)), h('td', {}, money(line.lineTotal))))),
           order.total ? h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: '3' }, t('cart.total')), h('td', { id: 'order-total' }, money(order.total)))) : null))),
-      h('section', { 'aria-labelledby': 'address-heading' },
+      order.shippingAddress ? h('section', { 'aria-labelledby': 'address-heading' },
         h('h2', { id: 'address-heading' }, t('checkout.address')),
         h('address', {}, [order.shippingAddress.fullName, order.shippingAddress.line1, order.shippingAddress.line2,
           `${order.shippingAddress.postalCode} ${order.shippingAddress.city}`, country(order.shippingAddress.country)]
-          .filter(Boolean).flatMap((part) => [part, h('br')]))),
+          .filter(Boolean).flatMap((part) => [part, h('br')]))) : null,
       message,
       h('p', { class: 'actions' },
         cancellable && !confirmingCancel ? h('button', { type: 'button', class: 'button secondary', id: 'cancel-order',

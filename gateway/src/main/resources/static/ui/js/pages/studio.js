@@ -284,7 +284,8 @@ function incomingOrder(order) {
         h('span', { class: 'muted' }, dateTime(order.createdAt))),
       h('ul', {}, order.lines.map((line) => h('li', {}, `${line.quantity} × ${line.title} · ${money(line.lineTotal)}`,
         line.shippedAt ? h('span', { class: 'muted' }, ` · ${t('order.shippedOn', { date: dateTime(line.shippedAt) })}`) : null))),
-      h('p', { class: 'muted' }, t('studio.shipTo', { name: order.shippingAddress.fullName, city: order.shippingAddress.city, country: country(order.shippingAddress.country) })),
+      // The address comes only while the order is one to ship (issue 17).
+      order.shippingAddress ? h('p', { class: 'muted' }, t('studio.shipTo', { name: order.shippingAddress.fullName, city: order.shippingAddress.city, country: country(order.shippingAddress.country) })) : null,
       unshipped ? h('form', { class: 'inline-filter', onsubmit: async (event) => {
         event.preventDefault();
         message.show(null);

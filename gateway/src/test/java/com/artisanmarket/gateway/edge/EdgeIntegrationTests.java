@@ -35,6 +35,17 @@ class EdgeIntegrationTests {
 	}
 
 	@Test
+	void answersARequestTheFirewallRefusesWithProblemJson() {
+		HttpResponse<String> response = Http.putJson(url("/api/artisans//verification"), "{\"status\": \"VERIFIED\"}",
+				Map.of());
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(Http.json(response).path("status").asInt()).isEqualTo(400);
+		assertThat(Http.json(response).path("title").asString()).isEqualTo("Request refused");
+	}
+
+	@Test
 	void setsSecurityHeaders() {
 		HttpResponse<String> response = Http.get(url("/.well-known/jwks.json"));
 

@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
@@ -29,9 +34,10 @@ import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "marketplace.identity.throttle.per-account=3",
-				"marketplace.identity.throttle.per-address=1000" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"marketplace.identity.throttle.per-account-and-address=3", "marketplace.identity.throttle.per-account=10",
+		"marketplace.identity.throttle.per-address=1000", "marketplace.identity.throttle.first-delay=1m",
+		"marketplace.identity.throttle.registrations-per-address=5", "marketplace.identity.trusted-proxies=127.0.0.1" })
 @Import(InfrastructureTestConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
 class AuthIntegrationTests {
@@ -78,15 +84,69 @@ class AuthIntegrationTests {
 	}
 
 	@Test
-	void refusesASecondAccountForTheSameEmailInAnyCase() {
+	void answersASignUpForATakenEmailLikeAnyOtherAndKeepsTheFirstAccount() {
 		String email = "kamola." + UUID.randomUUID() + "@example.com";
-		assertThat(register(email, "atlas-silk-123", "Kamola", "ARTISAN").statusCode()).isEqualTo(201);
+		HttpResponse<String> first = register(email, "atlas-silk-123", "Kamola", "ARTISAN");
+		assertThat(first.statusCode()).isEqualTo(201);
 
 		HttpResponse<String> again = register("  " + email.toUpperCase() + " ", "another-password-1", "Kamola",
 				"BUYER");
 
-		assertThat(again.statusCode()).isEqualTo(409);
-		assertThat(Http.json(again).path("title").asString()).isEqualTo("Conflict");
+		assertThat(again.statusCode()).isEqualTo(201);
+		assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+		assertThat(Http.json(again).propertyNames()).isEqualTo(Http.json(first).propertyNames());
+		assertThat(login(email, "another-password-1").statusCode()).isEqualTo(401);
+		HttpResponse<String> owner = login(email, "atlas-silk-123");
+		assertThat(owner.statusCode()).isEqualTo(200);
+		assertThat(Http.json(owner).path("user").path("roles").toString()).isEqualTo("[\"ARTISAN\"]");
+	}
+
+	@Test
+	void letsNoMoreOfEightyParallelGuessesReachThePasswordCheckThanTheFreeAttempts() throws Exception {
+		String email = "target." + UUID.randomUUID() + "@example.com";
+		register(email, "the-right-password", "Target", "BUYER");
+		List<Callable<HttpResponse<String>>> guesses = new ArrayList<>();
+		for (int i = 0; i < 80; i++) {
+			String guess = "guess-" + i + "-password";
+			guesses.add(() -> login(email, guess, "203.0.113.80"));
+		}
+		List<Integer> statuses = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+			for (Future<HttpResponse<String>> answer : pool.invokeAll(guesses)) {
+				statuses.add(answer.get().statusCode());
+			}
+		}
+
+		assertThat(statuses).filteredOn((status) -> status == 401).as("answers that checked a password").hasSize(3);
+		assertThat(statuses).filteredOn((status) -> status == 429).hasSize(77);
+	}
+
+	@Test
+	void aStrangersWrongGuessesDoNotLockTheOwnerOut() {
+		String email = "owner." + UUID.randomUUID() + "@example.com";
+		register(email, "the-owners-password", "Owner", "BUYER");
+		for (int i = 0; i < 12; i++) {
+			assertThat(login(email, "stranger-guess-" + i, "203.0.113.7").statusCode()).isIn(401, 429);
+		}
+
+		assertThat(login(email, "the-owners-password", "198.51.100.1").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void limitsSignUpsFromOneAddress() {
+		String address = "192.0.2." + ThreadLocalRandom.current().nextInt(1, 250);
+		for (int i = 0; i < 5; i++) {
+			assertThat(register("many" + i + "." + UUID.randomUUID() + "@example.com", "a-fine-password", "Many",
+					"BUYER", address)
+				.statusCode()).isEqualTo(201);
+		}
+
+		HttpResponse<String> sixth = register("many." + UUID.randomUUID() + "@example.com", "a-fine-password", "Many",
+				"BUYER", address);
+
+		assertThat(sixth.statusCode()).isEqualTo(429);
+		assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
+		assertThat(sixth.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 	}
 
 	@Test
@@ -175,13 +235,27 @@ class AuthIntegrationTests {
 		return key;
 	}
 
+	/** A sign-up from an address of its own, as different people's would be. */
 	private HttpResponse<String> register(String email, String password, String displayName, String role) {
+		return register(email, password, displayName, role, "10." + ThreadLocalRandom.current().nextInt(1, 250) + "."
+				+ ThreadLocalRandom.current().nextInt(1, 250) + ".1");
+	}
+
+	private HttpResponse<String> register(String email, String password, String displayName, String role,
+			String clientAddress) {
 		return Http.postJson(url("/api/auth/register"),
-				Http.toJson(Map.of("email", email, "password", password, "displayName", displayName, "role", role)));
+				Http.toJson(Map.of("email", email, "password", password, "displayName", displayName, "role", role)),
+				Map.of("X-Forwarded-For", clientAddress));
 	}
 
 	private HttpResponse<String> login(String email, String password) {
 		return Http.postJson(url("/api/auth/login"), Http.toJson(Map.of("email", email, "password", password)));
+	}
+
+	/** A sign-in through the trusted proxy (127.0.0.1) on behalf of this client. */
+	private HttpResponse<String> login(String email, String password, String clientAddress) {
+		return Http.postJson(url("/api/auth/login"), Http.toJson(Map.of("email", email, "password", password)),
+				Map.of("X-Forwarded-For", clientAddress));
 	}
 
 	private static List<String> fields(JsonNode problem) {

@@ -2,12 +2,14 @@ package com.artisanmarket.order.orders;
 
 import java.util.List;
 
+import com.artisanmarket.order.pricing.CatalogPricing;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -22,10 +24,13 @@ record NewOrder(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items,
 	/**
 	 * One thing to buy.
 	 *
-	 * @param productId the product
+	 * @param productId the product: only what can be a product id, so that a malformed
+	 * one is the caller's 400 and never a failed call to the catalogue
 	 * @param quantity 1 to 1,000 units
 	 */
-	record Item(@NotBlank @Size(max = 64) String productId, @NotNull @Min(1) @Max(1000) Integer quantity) {
+	record Item(
+			@NotBlank @Pattern(regexp = CatalogPricing.PRODUCT_ID, message = "is not a product id") String productId,
+			@NotNull @Min(1) @Max(1000) Integer quantity) {
 
 	}
 

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.artisanmarket.support.web.ServiceUnavailableException;
@@ -26,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -40,11 +44,27 @@ import org.springframework.web.client.RestClientResponseException;
  * read), and a circuit breaker stops calling a catalogue that keeps failing. When the
  * catalogue cannot answer the order is refused with 503 and {@code Retry-After}; it is
  * never accepted unpriced.
+ * <p>
+ * Only what says the catalogue is unwell counts against the breaker and is retried: I/O
+ * errors, timeouts and 5xx answers. Anything else (a 4xx, a request we could not build)
+ * is about the request, not the catalogue: retrying it cannot help, and counting it would
+ * let any buyer with a few bad orders switch off checkout for everyone (issue 17). So ids
+ * that cannot be product ids are never sent, and those that are go in as an encoded URI
+ * template value, never as part of the template.
  */
 @Component
 public class CatalogPricing {
 
 	private static final Logger logger = LoggerFactory.getLogger(CatalogPricing.class);
+
+	/**
+	 * What a product id may look like: the catalogue makes UUIDs; letters, digits,
+	 * {@code -} and {@code _} leave room for other opaque ids while keeping out URI
+	 * syntax, template braces and the {@code ,} that separates ids in the pricing call.
+	 */
+	public static final String PRODUCT_ID = "[A-Za-z0-9_-]{1,64}";
+
+	private static final Pattern productId = Pattern.compile(PRODUCT_ID);
 
 	private final RestClient client;
 
@@ -78,22 +98,34 @@ public class CatalogPricing {
 					.minimumNumberOfCalls(10)
 					.failureRateThreshold(50)
 					.waitDurationInOpenState(Duration.ofSeconds(5))
+					.recordException(CatalogPricing::isCatalogueFailure)
+					.ignoreException(Predicate.not(CatalogPricing::isCatalogueFailure))
 					.build());
 		this.retry = Retry.of("catalog-service",
 				RetryConfig.custom()
 					.maxAttempts(3)
 					.waitDuration(Duration.ofMillis(200))
-					.retryOnException((ex) -> !(ex instanceof RestClientResponseException response)
-							|| response.getStatusCode().is5xxServerError())
+					.retryOnException(CatalogPricing::mayPassOnRetry)
 					.build());
 	}
 
 	/**
-	 * The catalogue's quotes for products that can be ordered now.
-	 * @param productIds the products
-	 * @return quotes by product id; a missing id is unknown, archived or unavailable
-	 * @throws ServiceUnavailableException when the catalogue cannot answer
+	 * Whether a failed call says the catalogue is unreachable, late or broken (the
+	 * breaker's business), rather than that the request was wrong.
 	 */
+	static boolean isCatalogueFailure(Throwable ex) {
+		return (ex instanceof ResourceAccessException)
+				|| (ex instanceof RestClientResponseException response && response.getStatusCode().is5xxServerError());
+	}
+
+	/**
+	 * A catalogue that failed may answer a second time; one that cannot (501) will not.
+	 */
+	private static boolean mayPassOnRetry(Throwable ex) {
+		return isCatalogueFailure(ex) && !(ex instanceof RestClientResponseException response
+				&& response.getStatusCode().isSameCodeAs(HttpStatus.NOT_IMPLEMENTED));
+	}
+
 	private PriceQuote[] withinTimeLimit(Supplier<PriceQuote[]> request) {
 		try {
 			return this.timeLimiter.executeFutureSupplier(() -> CompletableFuture.supplyAsync(request, this.calls));
@@ -117,9 +149,20 @@ public class CatalogPricing {
 		}
 	}
 
+	/**
+	 * The catalogue's quotes for products that can be ordered now.
+	 * @param productIds the products
+	 * @return quotes by product id; a missing id is unknown, archived, unavailable or not
+	 * a product id at all
+	 * @throws ServiceUnavailableException when the catalogue cannot answer
+	 */
 	public Map<String, PriceQuote> quotes(Collection<String> productIds) {
+		List<String> ids = productIds.stream().filter(CatalogPricing::isProductId).distinct().toList();
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
 		Supplier<PriceQuote[]> request = () -> this.client.get()
-			.uri((uri) -> uri.path("/api/products/pricing").queryParam("ids", String.join(",", productIds)).build())
+			.uri("/api/products/pricing?ids={ids}", String.join(",", ids))
 			.retrieve()
 			.body(PriceQuote[].class);
 		Supplier<PriceQuote[]> call = () -> withinTimeLimit(request);
@@ -134,9 +177,20 @@ public class CatalogPricing {
 			throw new ServiceUnavailableException("catalog-service");
 		}
 		catch (RestClientException ex) {
+			if (!isCatalogueFailure(ex)) {
+				throw ex;
+			}
 			logger.warn("Pricing failed: {}", ex.toString());
 			throw new ServiceUnavailableException("catalog-service");
 		}
+	}
+
+	/**
+	 * @param id what a caller says is a product id
+	 * @return whether it can be one; no other id is sent to the catalogue
+	 */
+	public static boolean isProductId(String id) {
+		return id != null && productId.matcher(id).matches();
 	}
 
 }

@@ -1,0 +1,117 @@
+package com.artisanmarket.order.pricing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.artisanmarket.support.web.ServiceUnavailableException;
+import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * How pricing treats what the catalogue answers, against a real HTTP server standing in
+ * for catalog-service: only I/O errors, timeouts and 5xx count against the breaker or are
+ * retried; ids that cannot be product ids never reach the catalogue.
+ */
+class CatalogPricingTests {
+
+	private static final String QUOTE = """
+			[{"productId":"p-1","title":"Rug","price":{"amount":"20.00","currency":"USD"},
+			"artisanId":"a-1","ownerId":"o-1","stock":3}]""";
+
+	private final List<String> queries = new CopyOnWriteArrayList<>();
+
+	private HttpServer catalogue;
+
+	@AfterEach
+	void stop() {
+		if (this.catalogue != null) {
+			this.catalogue.stop(0);
+		}
+	}
+
+	@Test
+	void idsThatCannotBeProductIdsNeverReachTheCatalogueAndAreNotQuoted() {
+		CatalogPricing pricing = pricing(200, QUOTE);
+
+		Map<String, PriceQuote> quotes = pricing.quotes(List.of("{x}", "a,b", "%zz", "../x", "p-1"));
+
+		assertThat(quotes).containsOnlyKeys("p-1");
+		assertThat(this.queries).containsExactly("ids=p-1");
+		assertThat(pricing.quotes(List.of("{x}"))).isEmpty();
+		assertThat(this.queries).hasSize(1);
+	}
+
+	@Test
+	void aCatalogueRefusingTheRequestIsNeitherRetriedNorCountedByTheBreaker() {
+		CatalogPricing pricing = pricing(400, "{\"status\":400}");
+
+		for (int i = 0; i < 30; i++) {
+			Throwable refused = catchThrowable(() -> pricing.quotes(List.of("p-1")));
+			assertThat(refused).isNotNull().isNotInstanceOf(ServiceUnavailableException.class);
+		}
+
+		assertThat(this.queries).hasSize(30);
+		assertThat(pricing.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void serverErrorsAreRetriedAndOpenTheBreaker() {
+		CatalogPricing pricing = pricing(500, "{\"status\":500}");
+
+		for (int i = 0; i < 10; i++) {
+			assertThatExceptionOfType(ServiceUnavailableException.class)
+				.isThrownBy(() -> pricing.quotes(List.of("p-1")));
+		}
+
+		assertThat(this.queries).hasSize(30);
+		assertThat(pricing.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThatExceptionOfType(ServiceUnavailableException.class).isThrownBy(() -> pricing.quotes(List.of("p-1")));
+		assertThat(this.queries).hasSize(30);
+	}
+
+	@Test
+	void anUnreachableCatalogueOpensTheBreaker() throws IOException {
+		CatalogPricing pricing = pricing(200, QUOTE);
+		this.catalogue.stop(0);
+		this.catalogue = null;
+
+		for (int i = 0; i < 10; i++) {
+			assertThatExceptionOfType(ServiceUnavailableException.class)
+				.isThrownBy(() -> pricing.quotes(List.of("p-1")));
+		}
+
+		assertThat(pricing.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+	}
+
+	private CatalogPricing pricing(int status, String body) {
+		try {
+			this.catalogue = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		this.catalogue.createContext("/api/products/pricing", (exchange) -> {
+			this.queries.add(exchange.getRequestURI().getQuery());
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(status, bytes.length);
+			exchange.getResponseBody().write(bytes);
+			exchange.close();
+		});
+		this.catalogue.start();
+		return new CatalogPricing("http://127.0.0.1:" + this.catalogue.getAddress().getPort(), RestClient.builder());
+	}
+
+}
