@@ -182,6 +182,23 @@ class ProductImportIntegrationTests {
 	}
 
 	@Test
+	void importsTheMostRowsAFileMayHold() {
+		Artisan maker = artisan("Five Thousand Pieces");
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int i = 0; i < 5_000; i++) {
+			csv.append("k").append(i).append(",Bowl number ").append(i).append(",,CERAMICS,clay,bowl,1,UZS,1,\n");
+		}
+
+		long start = System.nanoTime();
+		HttpResponse<String> response = importCsv(csv.toString(), maker.auth());
+		System.out.printf("Imported 5,000 rows in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(Http.json(response).path("created").asInt()).isEqualTo(5_000);
+		assertThat(count(maker)).isEqualTo(5_000);
+	}
+
+	@Test
 	void refusesAFileWithoutTheRequiredColumns() {
 		Artisan maker = artisan("Wrong Header");
 		HttpResponse<String> response = importCsv("name,cost\nBowl,1\n", maker.auth());
