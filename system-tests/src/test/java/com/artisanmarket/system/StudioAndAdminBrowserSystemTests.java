@@ -170,6 +170,42 @@ class StudioAndAdminBrowserSystemTests {
 	}
 
 	@Test
+	void anArtisanImportsACsvFileAndSeesWhatEachRowBecame() throws IOException {
+		Users.User artisan = Users.signUp(marketplace, "ARTISAN");
+		HttpResponse<String> profile = Http.postJson(
+				marketplace.gatewayUrl() + "/api/artisans", Http.toJson(Map.of("displayName",
+						"Bulk Looms " + UUID.randomUUID(), "craft", "weaving", "city", "Margilan", "country", "UZ")),
+				artisan.authorization());
+		assertThat(profile.statusCode()).as(profile.body()).isEqualTo(201);
+		Path csv = this.files.resolve("products.csv");
+		java.nio.file.Files.writeString(csv,
+				"key,title,category,price,currency,stock,tags\n"
+						+ "ikat-1,Silk ikat scarf,TEXTILES,55.00,USD,3,silk|ikat\n"
+						+ "ikat-2,ab,TEXTILES,55.00,USD,3,\n" + "ikat-3,Adras cushion,TEXTILES,20.00,USD,2,\n");
+		browser().open("/signin");
+		browser().fill("#signin-email", artisan.email());
+		browser().fill("#signin-password", artisan.password());
+		browser().find("#sign-in").click();
+		browser().find("#sign-out");
+
+		browser().open("/studio/products");
+		browser().find("#import-file").sendKeys(csv.toString());
+		browser().find("#import-csv").click();
+		browser().waitUntil((driver) -> !driver.findElements(By.id("import-summary")).isEmpty());
+		assertThat(browser().find("#import-summary").getText())
+			.isEqualTo("3 rows: 2 created, 0 updated, 0 unchanged, 1 refused.");
+		assertThat(browser().find("#import-report tr[data-outcome='REFUSED']").getText()).contains("ikat-2")
+			.contains("title: size must be between 3 and 120");
+		browser().shoot("studio-import");
+
+		browser().find("#import-file").sendKeys(csv.toString());
+		browser().find("#import-csv").click();
+		browser().waitUntil((driver) -> browser().find("#import-summary").getText().contains("2 unchanged"));
+		assertThat(browser().find("#import-summary").getText())
+			.isEqualTo("3 rows: 0 created, 0 updated, 2 unchanged, 1 refused.");
+	}
+
+	@Test
 	void theStudioIsForArtisansAndTheAdminPagesForAdmins() {
 		Users.User buyer = Users.signUp(marketplace, "BUYER");
 		browser().open("/signin");

@@ -59,6 +59,13 @@ public final class Http {
 		return send(HttpRequest.newBuilder(URI.create(url)).DELETE(), headers);
 	}
 
+	/** A CSV body, as the studio's import sends it. */
+	public static HttpResponse<String> postCsv(String url, String csv, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "text/csv; charset=utf-8")
+			.POST(HttpRequest.BodyPublishers.ofString(csv)), headers);
+	}
+
 	/** A {@code multipart/form-data} upload of one file, as a browser form sends it. */
 	public static HttpResponse<String> postFile(String url, String field, String filename, String contentType,
 			byte[] content, Map<String, String> headers) {

@@ -9,7 +9,9 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The catalogue is public to read (DESIGN.md); listing needs an ARTISAN, changes the
- * owner or an ADMIN (checked in {@link Products}).
+ * owner or an ADMIN (checked in {@link Products}). Import and export are an artisan's own
+ * products, so only an ARTISAN may use them; the export must come before the public reads
+ * it would otherwise fall under.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogProperties.class)
@@ -17,7 +19,11 @@ class CatalogAccess {
 
 	@Bean
 	AuthorizationRules catalogRules() {
-		return (requests) -> requests.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/media/*")
+		return (requests) -> requests.requestMatchers(HttpMethod.GET, "/api/products/export")
+			.hasRole("ARTISAN")
+			.requestMatchers(HttpMethod.POST, "/api/products/import")
+			.hasRole("ARTISAN")
+			.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/media/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/products/*/images")
 			.hasAnyRole("ARTISAN", "ADMIN")

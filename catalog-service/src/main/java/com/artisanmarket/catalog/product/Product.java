@@ -18,14 +18,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * reservation records the step, so a popular product does not carry every order it ever
  * sold. The maker's public details are copied from the artisan read model (search has its
  * own index, see {@code catalog.search}). {@code priceMinor} is the price in minor units,
- * for filtering and sorting.
+ * for filtering and sorting. {@code importKey} is the client row key of a product listed
+ * by a CSV import (null otherwise), so that importing the same file again changes
+ * nothing.
  */
 @Document(Product.COLLECTION)
 public record Product(@Id String id, String artisanId, String ownerId, String title, String description,
 		Category category, List<String> materials, List<String> tags, Money price, long priceMinor, int stock,
 		List<String> images, ProductStatus status, String artisanName, String artisanCity, String artisanCountry,
 		ArtisanEvent.Status artisanStatus, Instant createdAt, Instant updatedAt, List<Held> reservedBy,
-		List<String> returnedBy, List<OutboxEntry> outbox) {
+		List<String> returnedBy, List<OutboxEntry> outbox, String importKey) {
 
 	public static final String COLLECTION = "products";
 

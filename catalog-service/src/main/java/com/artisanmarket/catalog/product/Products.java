@@ -67,17 +67,30 @@ class Products {
 	}
 
 	Product list(NewProduct listing, Caller caller, String bearerToken) {
-		ArtisanSnapshot artisan = this.artisans.forOwner(caller.accountId(), bearerToken)
+		return insert(listing, UUID.randomUUID().toString(), null, maker(caller, bearerToken), caller);
+	}
+
+	/** The caller's artisan profile, without which nothing can be listed. */
+	ArtisanSnapshot maker(Caller caller, String bearerToken) {
+		return this.artisans.forOwner(caller.accountId(), bearerToken)
 			.orElseThrow(() -> new ConflictException("Create your artisan profile before listing products."));
+	}
+
+	/**
+	 * Lists a product under the given id, with its {@code ProductListed} in the same
+	 * write. An import passes an id derived from the row key, so that a second insert of
+	 * the same row fails on the unique {@code _id} instead of creating a duplicate.
+	 * @throws org.springframework.dao.DuplicateKeyException if the id is taken
+	 */
+	Product insert(NewProduct listing, String id, String importKey, ArtisanSnapshot artisan, Caller caller) {
 		Money price = price(listing);
-		String id = UUID.randomUUID().toString();
 		Instant now = this.clock.instant();
 		ProductListed listed = new ProductListed(id, artisan.id(), caller.accountId(), listing.title(),
 				listing.category().name(), price, listing.stock(), now);
 		Product product = new Product(id, artisan.id(), caller.accountId(), listing.title(), listing.description(),
 				listing.category(), listing.materials(), listing.tags(), price, minorUnits(price), listing.stock(),
 				listing.images(), ProductStatus.ACTIVE, artisan.displayName(), artisan.city(), artisan.country(),
-				artisan.status(), now, now, List.of(), List.of(), List.of(this.outbox.entry(listed)));
+				artisan.status(), now, now, List.of(), List.of(), List.of(this.outbox.entry(listed)), importKey);
 		this.mongo.insert(product);
 		this.outbox.publishSoon(Product.COLLECTION, id);
 		this.listings.increment();
@@ -171,7 +184,7 @@ class Products {
 		return product;
 	}
 
-	private Money price(NewProduct listing) {
+	Money price(NewProduct listing) {
 		if (!this.properties.currencies().contains(listing.price().currency())) {
 			throw new InvalidFieldException("price.currency",
 					"must be one of " + new ArrayList<>(new java.util.TreeSet<>(this.properties.currencies())));

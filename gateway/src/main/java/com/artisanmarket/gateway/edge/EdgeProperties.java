@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
  * What the gateway lets in.
  *
  * @param maxBodySize the largest request body, for JSON
- * @param maxUploadSize the largest request body of an image upload
+ * @param maxUploadSize the largest request body of an image upload or a CSV import
  * @param allowedOrigins other origins whose pages may call the API (CORS); none by
  * default, so only the marketplace's own pages can
  */

@@ -25,6 +25,9 @@ class RequestSizeFilter implements WebFilter {
 
 	private static final PathPattern UPLOADS = PathPatternParser.defaultInstance.parse("/api/products/*/images");
 
+	/** A CSV import of up to 5,000 products is a few MB: it gets the upload limit too. */
+	private static final PathPattern IMPORT = PathPatternParser.defaultInstance.parse("/api/products/import");
+
 	private final EdgeProperties properties;
 
 	RequestSizeFilter(EdgeProperties properties) {
@@ -37,7 +40,8 @@ class RequestSizeFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		long length = exchange.getRequest().getHeaders().getContentLength();
-		boolean upload = UPLOADS.matches(PathContainer.parsePath(exchange.getRequest().getPath().value()));
+		PathContainer path = PathContainer.parsePath(exchange.getRequest().getPath().value());
+		boolean upload = UPLOADS.matches(path) || IMPORT.matches(path);
 		long limit = (upload ? this.properties.maxUploadSize() : this.properties.maxBodySize()).toBytes();
 		if (length > limit) {
 			return ProblemWriter.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,

@@ -1,7 +1,7 @@
 // The artisan studio: profile, products (with pictures and stock), incoming orders and sales statistics.
 import { clearFieldErrors, field, fieldError, fill, formValues, h, announce } from '../dom.js';
 import { country, dateTime, money, number, t } from '../i18n.js';
-import { api, query } from '../api.js';
+import { ApiError, api, query } from '../api.js';
 import { session } from '../session.js';
 import { CATEGORIES, COUNTRIES, orderStatusFilter, pageHeading, pager, productImage, statusBadge } from '../components.js';
 import { alertBox, describe } from '../errors.js';
@@ -124,6 +124,7 @@ export async function studioProductsPage({ navigate, query: params }) {
     pageHeading(t('studio.nav.products')),
     studioNav('/studio/products'),
     h('p', {}, h('a', { class: 'button', href: '/studio/products/new', id: 'new-product' }, t('studio.product.new'))),
+    bulkSection(),
     result.items.length === 0 ? h('p', { class: 'muted' }, t('studio.product.none'))
       : h('ul', { class: 'studio-products' }, result.items.map((product) => h('li', { class: 'studio-product', dataset: { productId: product.id } },
         productImage(product, 'thumb'),
@@ -334,4 +335,58 @@ export async function studioStatsPage({ navigate }) {
       : h('ol', { class: 'top-products', id: 'top-products' }, stats.topProducts.map((product) => h('li', {},
         h('a', { href: `/products/${encodeURIComponent(product.productId)}` }, product.title), ' · ',
         t('studio.stats.unitsOf', { n: number(product.unitsSold) }), ' · ', product.revenue.map(money).join(' + ')))));
+}
+
+/**
+ * Import and export of the artisan's products as CSV (POST /api/products/import, GET
+ * /api/products/export): the file is sent as it is, and the per-row report is shown, so a
+ * refused row can be fixed in the spreadsheet and the file imported again (a row key makes
+ * that harmless).
+ */
+function bulkSection() {
+  const message = alertBox('error');
+  const report = h('div', { id: 'import-report', 'aria-live': 'polite' });
+  const input = h('input', { type: 'file', name: 'file', accept: '.csv,text/csv', required: true });
+  const upload = h('form', { class: 'inline-filter', id: 'import-form', onsubmit: async (event) => {
+    event.preventDefault();
+    message.show(null);
+    if (!input.files.length) return;
+    try {
+      const answer = (await api('/api/products/import', { method: 'POST', form: input.files[0], headers: { 'Content-Type': 'text/csv' } })).data;
+      fill(report, importReport(answer));
+      input.value = '';
+      announce(t('studio.bulk.summary', answer));
+    } catch (error) {
+      message.show(error.problem?.detail && [400, 413].includes(error.status) ? error.problem.detail : describe(error));
+    }
+  } },
+  field('import-file', t('studio.bulk.choose'), input, t('studio.bulk.hint')),
+  h('button', { type: 'submit', class: 'button secondary', id: 'import-csv' }, t('studio.bulk.import')));
+  const download = h('button', { type: 'button', class: 'button secondary', id: 'export-csv', onclick: async () => {
+    message.show(null);
+    try {
+      const response = await fetch('/api/products/export', { headers: { Authorization: `Bearer ${session.token()}` } });
+      if (!response.ok) throw new ApiError(response.status, null, null);
+      const link = h('a', { href: URL.createObjectURL(await response.blob()), download: 'products.csv', hidden: true });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    } catch (error) {
+      message.show(describe(error));
+    }
+  } }, t('studio.bulk.export'));
+  return h('section', { 'aria-labelledby': 'bulk-heading', class: 'studio-bulk' },
+    h('h2', { id: 'bulk-heading' }, t('studio.bulk.title')), upload, h('p', {}, download), message, report);
+}
+
+function importReport(answer) {
+  return [h('p', { class: 'alert success', role: 'status', id: 'import-summary' }, t('studio.bulk.summary', answer)),
+    h('div', { class: 'table-scroll' }, h('table', { class: 'order-lines import-results' },
+      h('thead', {}, h('tr', {}, ['studio.bulk.row', 'studio.bulk.key', 'studio.bulk.outcome', 'studio.bulk.reasons'].map((key) => h('th', { scope: 'col' }, t(key))))),
+      h('tbody', {}, answer.results.map((row) => h('tr', { dataset: { outcome: row.outcome } },
+        h('td', {}, String(row.row)),
+        h('td', {}, row.productId ? h('a', { href: `/studio/products/${encodeURIComponent(row.productId)}` }, row.key ?? '') : (row.key ?? '')),
+        h('td', {}, t(`studio.bulk.state.${row.outcome}`)),
+        h('td', {}, row.errors.map((error) => `${error.field}: ${error.message}`).join('; ')))))))];
 }

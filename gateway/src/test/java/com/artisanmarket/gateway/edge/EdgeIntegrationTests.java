@@ -46,6 +46,17 @@ class EdgeIntegrationTests {
 	}
 
 	@Test
+	void letsACsvImportOfSomeMegabytesThroughButNotOneOverTheUploadLimit() {
+		String rows = "key,title,category,price,currency,stock\n" + "k,Bowl,CERAMICS,1,UZS,1\n".repeat(120_000);
+		assertThat(rows.length()).isGreaterThan(2 * 1024 * 1024);
+
+		assertThat(Http.postCsv(url("/api/products/import"), rows, Map.of()).statusCode()).isNotEqualTo(413);
+		assertThat(Http.postCsv(url("/api/products/import"), rows.repeat(4), Map.of()).statusCode()).isEqualTo(413);
+		assertThat(Http.postCsv(url("/api/products"), rows, Map.of()).statusCode()).as("other paths keep 1 MiB")
+			.isEqualTo(413);
+	}
+
+	@Test
 	void setsSecurityHeaders() {
 		HttpResponse<String> response = Http.get(url("/.well-known/jwks.json"));
 
