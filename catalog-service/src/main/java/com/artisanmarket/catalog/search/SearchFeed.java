@@ -72,6 +72,9 @@ class SearchFeed implements SmartLifecycle {
 
 	private static final Duration RETRY = Duration.ofSeconds(1);
 
+	/** How long start-up waits for the event topics to exist. */
+	private static final Duration TOPICS_WAIT = Duration.ofSeconds(90);
+
 	private final ProductIndex index;
 
 	private final MongoOperations mongo;
@@ -117,13 +120,10 @@ class SearchFeed implements SmartLifecycle {
 		overrides.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
 		this.consumer = this.consumers.createConsumer(this.group, null, null, overrides);
 		List<TopicPartition> partitions = new ArrayList<>();
+		Instant giveUp = this.clock.instant().plus(TOPICS_WAIT);
 		for (String topic : List.of(Topics.CATALOG_EVENTS, Topics.ARTISAN_EVENTS)) {
-			List<PartitionInfo> infos = this.consumer.partitionsFor(topic);
-			if (infos == null || infos.isEmpty()) {
-				// Consuming nothing would leave the index silently behind for ever.
-				throw new IllegalStateException("Kafka has no topic " + topic + " for the search index to follow");
-			}
-			infos.forEach((info) -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+			partitionsOf(topic, giveUp)
+				.forEach((info) -> partitions.add(new TopicPartition(info.topic(), info.partition())));
 		}
 		this.consumer.assign(partitions);
 		Map<TopicPartition, Long> from = resumable(partitions);
@@ -138,6 +138,35 @@ class SearchFeed implements SmartLifecycle {
 		this.thread = new Thread(this::consume, "catalog-search-feed");
 		this.thread.setDaemon(true);
 		this.thread.start();
+	}
+
+	/**
+	 * The topic's partitions, once the broker knows the topic: the services create their
+	 * topics as they start, beside a broker that may still be starting.
+	 */
+	private List<PartitionInfo> partitionsOf(String topic, Instant giveUp) {
+		boolean told = false;
+		while (true) {
+			List<PartitionInfo> infos = this.consumer.partitionsFor(topic);
+			if (infos != null && !infos.isEmpty()) {
+				return infos;
+			}
+			if (!this.clock.instant().isBefore(giveUp)) {
+				// Consuming nothing would leave the index silently behind for ever.
+				throw new IllegalStateException("Kafka has no topic " + topic + " for the search index to follow");
+			}
+			if (!told) {
+				logger.info("Waiting for Kafka to have the topic {}", topic);
+				told = true;
+			}
+			try {
+				Thread.sleep(RETRY);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting for the topic " + topic, ex);
+			}
+		}
 	}
 
 	@Override
