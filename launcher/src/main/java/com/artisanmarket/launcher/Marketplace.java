@@ -98,10 +98,8 @@ public final class Marketplace {
 		Instant begin = Instant.now();
 		List<Part> startedNow = new ArrayList<>();
 		try {
-			// All at once: the services wait for MongoDB and Kafka by themselves (the
-			// drivers retry), and their start-up (class loading, Spring) overlaps the
-			// broker's instead of following it.
-			startAndAwait(stack.parts(), startedNow);
+			startAndAwait(stack.infrastructure(), startedNow);
+			startAndAwait(stack.services(), startedNow);
 		}
 		catch (Supervisor.StartFailure failure) {
 			reportFailure(failure);

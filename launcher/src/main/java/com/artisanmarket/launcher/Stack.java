@@ -58,7 +58,7 @@ public final class Stack {
 		return this.config;
 	}
 
-	/** MongoDB and Kafka: what the services use; the test harness starts them first. */
+	/** Parts that must be ready before the services start. */
 	public List<Part> infrastructure() {
 		return List.of(mongo(), kafka());
 	}
