@@ -74,7 +74,7 @@ final class ListingQueries {
 
 	static Sort sort(ListingQuery.Order order) {
 		SortField newest = new SortField(ProductDocuments.CREATED_AT, SortField.Type.LONG, true);
-		SortField id = new SortField(ProductDocuments.ID, SortField.Type.STRING);
+		SortField id = new SortField(ProductDocuments.ID_ORDER, SortField.Type.LONG);
 		return switch (order) {
 			case RELEVANCE -> new Sort(SortField.FIELD_SCORE, newest, id);
 			case NEWEST -> new Sort(newest, id);

@@ -18,6 +18,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,6 +56,13 @@ final class ProductDocuments {
 	static final String STOCK = "stock";
 
 	static final String CREATED_AT = "createdAt";
+
+	/**
+	 * A number per product id, the listings' last sort key: a string tie-break made
+	 * Lucene look the id up in its terms dictionary for every competitive hit, and with
+	 * products indexed oldest first and listed newest first every hit is competitive.
+	 */
+	static final String ID_ORDER = "idOrder";
 
 	static final String RATING = "rating";
 
@@ -106,6 +114,7 @@ final class ProductDocuments {
 		Document doc = new Document();
 		doc.add(new StringField(ID, product.id(), Store.NO));
 		doc.add(new SortedDocValuesField(ID, new BytesRef(product.id())));
+		doc.add(new NumericDocValuesField(ID_ORDER, idOrder(product.id())));
 		doc.add(new StringField(KIND, PRODUCT, Store.NO));
 		doc.add(new StringField(VISIBLE, isPublic(product) ? "yes" : "no", Store.NO));
 		doc.add(new StringField(ARTISAN_ID, product.artisanId(), Store.NO));
@@ -192,6 +201,13 @@ final class ProductDocuments {
 		if (value != null && !value.isBlank()) {
 			doc.add(new TextField(field, value, Store.NO));
 		}
+	}
+
+	/** Stable across JVMs and restarts: both halves are specified hashes of the id. */
+	static long idOrder(String id) {
+		BytesRef bytes = new BytesRef(id);
+		return ((long) id.hashCode() << 32)
+				| (StringHelper.murmurhash3_x86_32(bytes.bytes, bytes.offset, bytes.length, 0) & 0xFFFFFFFFL);
 	}
 
 }

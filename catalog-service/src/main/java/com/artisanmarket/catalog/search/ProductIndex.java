@@ -54,7 +54,7 @@ final class ProductIndex implements Closeable {
 	private static final Logger logger = LoggerFactory.getLogger(ProductIndex.class);
 
 	/** Bumped whenever documents change shape: an index of another schema is rebuilt. */
-	static final String SCHEMA = "1";
+	static final String SCHEMA = "2";
 
 	private static final String SCHEMA_KEY = "schema";
 
