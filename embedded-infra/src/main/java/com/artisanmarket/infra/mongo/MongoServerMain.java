@@ -1,8 +1,12 @@
 package com.artisanmarket.infra.mongo;
 
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 import com.artisanmarket.infra.ServerArguments;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the embedded MongoDB wire server as a process of its own:
@@ -10,13 +14,29 @@ import com.artisanmarket.infra.ServerArguments;
  */
 public final class MongoServerMain {
 
+	private static final Logger logger = LoggerFactory.getLogger(MongoServerMain.class);
+
 	private MongoServerMain() {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
 		ServerArguments.useInfraLogging();
 		ServerArguments arguments = ServerArguments.parse(args);
-		EmbeddedMongo mongo = EmbeddedMongo.startFileBacked(arguments.path("file"), arguments.port("port"));
+		Path file = arguments.path("file");
+		EmbeddedMongo mongo;
+		try {
+			mongo = EmbeddedMongo.startFileBacked(file, arguments.port("port"));
+		}
+		catch (MVStoreException ex) {
+			logger.error("Could not read the store file", ex);
+			// Last, so that it is what `./marketplace up` shows of this log.
+			logger.error(
+					"The store file {} is damaged and cannot be opened ({}). It is left as it is: keep a copy "
+							+ "to investigate; `./marketplace up --fresh` starts over with an empty marketplace.",
+					file, ex.getMessage());
+			System.exit(1);
+			return;
+		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			mongo.close();

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.artisanmarket.launcher.FreePorts;
 import com.mongodb.client.MongoClient;
@@ -25,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the MongoDB wire server as its own process, as {@code ./marketplace} does, and
- * kills it with SIGKILL right after the last acknowledged write.
+ * kills it with SIGKILL right after the last acknowledged write; and refuses a damaged
+ * store file without touching it.
  */
 class MongoServerDurabilityIntegrationTests {
 
@@ -73,11 +76,38 @@ class MongoServerDurabilityIntegrationTests {
 		}
 	}
 
+	@Test
+	void refusesADamagedStoreFileLeavesItAsItIsAndSaysHowToStartOver() throws Exception {
+		Path file = this.dataDir.resolve("marketplace.mv");
+		try (EmbeddedMongo mongo = EmbeddedMongo.startFileBacked(file, 0);
+				MongoClient client = MongoClients.create(mongo.connectionString())) {
+			client.getDatabase("durability").getCollection("items").insertOne(new Document("_id", "item-1"));
+		}
+		byte[] damaged = Files.readAllBytes(file);
+		Arrays.fill(damaged, 0, 8192, (byte) 0);
+		Files.write(file, damaged);
+
+		Process process = new ProcessBuilder(List.of(java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+				MongoServerMain.class.getName(), "--port", Integer.toString(FreePorts.next()), "--file",
+				file.toString()))
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes());
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).isEqualTo(1);
+		assertThat(output.strip().lines().toList().getLast()).contains("The store file " + file + " is damaged")
+			.contains("./marketplace up --fresh");
+		assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
+	}
+
+	private static String java() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
 	private Process startServer(Path file, int port) throws IOException {
 		Path readyFile = this.dataDir.resolve("mongo.ready");
 		Files.deleteIfExists(readyFile);
-		String java = ProcessHandle.current().info().command().orElse("java");
-		Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+		Process process = new ProcessBuilder(List.of(java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
 				MongoServerMain.class.getName(), "--port", Integer.toString(port), "--file", file.toString(),
 				"--ready-file", readyFile.toString()))
 			.redirectErrorStream(true)
