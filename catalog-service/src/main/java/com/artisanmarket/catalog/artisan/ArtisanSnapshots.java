@@ -43,7 +43,7 @@ public class ArtisanSnapshots {
 
 	/** Every artisan known, for rebuilding the search index. */
 	public Stream<ArtisanSnapshot> all() {
-		return this.mongo.stream(new Query(), ArtisanSnapshot.class);
+		return this.mongo.stream(new Query().cursorBatchSize(1_000), ArtisanSnapshot.class);
 	}
 
 	public Optional<ArtisanSnapshot> find(String artisanId) {

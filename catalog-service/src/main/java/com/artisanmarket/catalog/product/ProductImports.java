@@ -114,7 +114,8 @@ class ProductImports {
 	/** The caller's products (archived ones left out), as CSV that imports back. */
 	String exportCsv(Caller caller) {
 		Query query = new Query(Criteria.where("ownerId").is(caller.accountId()).and("status").is(ProductStatus.ACTIVE))
-			.with(Sort.by("createdAt", "_id"));
+			.with(Sort.by("createdAt", "_id"))
+			.cursorBatchSize(1_000);
 		StringWriter out = new StringWriter();
 		try (CSVPrinter printer = new CSVPrinter(out, WRITE)) {
 			for (Product product : this.mongo.find(query, Product.class)) {

@@ -75,6 +75,9 @@ class SearchFeed implements SmartLifecycle {
 	/** How long start-up waits for the event topics to exist. */
 	private static final Duration TOPICS_WAIT = Duration.ofSeconds(90);
 
+	/** Products read from MongoDB per batch while rebuilding. */
+	private static final int REBUILD_BATCH = 1_000;
+
 	private final ProductIndex index;
 
 	private final MongoOperations mongo;
@@ -233,7 +236,9 @@ class SearchFeed implements SmartLifecycle {
 			.toList();
 		from.putAll(this.consumer.endOffsets(catalog));
 		from.putAll(this.consumer.beginningOffsets(artisanEvents));
-		Query everything = new Query();
+		// In batches: the embedded MongoDB server answers a find without a batch size in
+		// one reply, which the driver refuses above 48 MB (about 70,000 products).
+		Query everything = new Query().cursorBatchSize(REBUILD_BATCH);
 		everything.fields().exclude("outbox", "reservedBy", "returnedBy");
 		long products;
 		try (var snapshots = this.artisans.all(); var all = this.mongo.stream(everything, Product.class)) {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
@@ -26,6 +27,9 @@ import com.artisanmarket.events.EventJson;
 import com.artisanmarket.events.Topics;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -111,6 +115,39 @@ class SearchIndexRebuildIntegrationTests {
 		try (Instance rebuilt = new Instance()) {
 			await().atMost(WAIT)
 				.untilAsserted(() -> assertThat(answers(rebuilt.listings, queries)).isEqualTo(expected));
+		}
+	}
+
+	/**
+	 * The MongoDB wire server answers a find without a batch size in one reply, and the
+	 * driver refuses a reply over 48 MB: a rebuild that read the whole catalogue that way
+	 * failed once the catalogue outgrew it (about 70,000 products here).
+	 */
+	@Test
+	void rebuildsACatalogueLargerThanOneWireReply() throws IOException {
+		String id = create(
+				KnownArtisans.register(this.kafka, this.artisans, "Şəki İpəyi", "Şəki", "AZ", Status.VERIFIED),
+				this.marker + " silk scarf", "TEXTILES", "60.00", 2);
+		MongoCollection<Document> products = this.mongo.getCollection("products");
+		Document original = products.find(Filters.eq("_id", id)).first();
+		String description = "Woven by hand on a wooden loom. ".repeat(60);
+		int copies = 30_000;
+		try {
+			for (int batch = 0; batch < copies / 1_000; batch++) {
+				List<Document> copied = new ArrayList<>();
+				for (int i = 0; i < 1_000; i++) {
+					copied.add(new Document(original).append("_id", id + "-copy-" + batch + "-" + i)
+						.append("description", description));
+				}
+				products.insertMany(copied);
+			}
+			try (Instance built = new Instance()) {
+				assertThat(built.listings.find(query(this.marker + " silk", Order.NEWEST, false)).total())
+					.isEqualTo(copies + 1);
+			}
+		}
+		finally {
+			products.deleteMany(Filters.regex("_id", "^" + Pattern.quote(id) + "-copy-"));
 		}
 	}
 
