@@ -16,6 +16,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStore.TxCounter;
 
 /**
  * The H2 file backend, made to commit a command's changes before the command is answered,
@@ -36,13 +37,23 @@ final class DurableH2Backend extends H2Backend {
 		super(StorageFormat.upgrade(store));
 	}
 
+	/**
+	 * Runs a command holding the store version it began with, and commits its changes. A
+	 * query streams the collection's pages as they were when it began, while other
+	 * commands and H2's background compaction move live pages out of sparse chunks; H2
+	 * keeps only a few versions back, so without the hold a chunk the query had still to
+	 * read could be freed under it ({@code Chunk ... not found}: a search index rebuild
+	 * over 100,000 products failed so on a store written earlier).
+	 */
 	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+		MVStore store = getMvStore();
+		TxCounter held = store.registerVersionUsage();
 		try {
 			return super.handleCommand(channel, databaseName, command, query);
 		}
 		finally {
-			MVStore store = getMvStore();
+			store.deregisterVersionUsage(held);
 			if (store.hasUnsavedChanges()) {
 				store.commit();
 			}

@@ -29,6 +29,9 @@ public final class EmbeddedMongo implements AutoCloseable {
 	 */
 	private static final int PAGE_SPLIT_BYTES = 4 * 1024;
 
+	/** H2's default: its background thread commits and compacts about once a second. */
+	private static final int BACKGROUND_WRITER_DELAY_MS = 1000;
+
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedMongo.class);
 
 	private final MongoServer server;
@@ -48,13 +51,20 @@ public final class EmbeddedMongo implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static EmbeddedMongo startFileBacked(Path file, int port) {
-		EmbeddedMongo mongo = start(new DurableH2Backend(openStore(file)), port);
+		MVStore store = openStore(file);
+		DurableH2Backend backend = new DurableH2Backend(store);
+		// Only now: opening the backend reads every collection to rebuild its unique
+		// indexes, and H2's background thread, compacting a freshly opened file, would
+		// free chunks under those reads ("Chunk ... not found" at start).
+		store.setAutoCommitDelay(BACKGROUND_WRITER_DELAY_MS);
+		EmbeddedMongo mongo = start(backend, port);
 		logger.info("MongoDB wire server ready on {} (data in {})", mongo.connectionString(), file);
 		return mongo;
 	}
 
 	/**
-	 * Opens the store file as the file-backed server does.
+	 * Opens the store file as the file-backed server does, without H2's background thread
+	 * (commits, compaction) until {@link MVStore#setAutoCommitDelay(int)} starts it.
 	 * @param file the store file, created when missing
 	 * @return the open store
 	 */
@@ -71,6 +81,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 		return new MVStore.Builder().fileName(file.toString())
 			.cacheSize(CACHE_MB)
 			.pageSplitSize(PAGE_SPLIT_BYTES)
+			.autoCommitDisabled()
 			.open();
 	}
 
