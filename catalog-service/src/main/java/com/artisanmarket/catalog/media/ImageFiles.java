@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ImageFiles implements ImageUploads {
 
-	static final String PATH_PREFIX = "/media/";
+	private static final String PATH_PREFIX = "/media/";
 
 	private static final String PRODUCT_ID = "productId";
 
