@@ -1,6 +1,5 @@
 package com.artisanmarket.catalog.media;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import com.artisanmarket.catalog.product.ProductImageAttacher;
 import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.web.NotFoundException;
 import com.mongodb.client.gridfs.model.GridFSFile;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 
 import org.springframework.core.io.InputStreamResource;
@@ -40,10 +38,13 @@ class ProductImages {
 
 	private final GridFsTemplate files;
 
+	private final ImageFiles images;
+
 	private final ProductImageAttacher products;
 
-	ProductImages(GridFsTemplate files, ProductImageAttacher products) {
+	ProductImages(GridFsTemplate files, ImageFiles images, ProductImageAttacher products) {
 		this.files = files;
+		this.images = images;
 		this.products = products;
 	}
 
@@ -55,10 +56,7 @@ class ProductImages {
 		ImageType type = ImageType.sniff(content)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					"Only JPEG, PNG or WebP images, recognised by their content, are accepted."));
-		ObjectId stored = this.files.store(new ByteArrayInputStream(content),
-				"product-" + id + "." + type.name().toLowerCase(java.util.Locale.ROOT), type.mediaType(),
-				new Document("productId", id));
-		String url = "/media/" + stored.toHexString();
+		String url = this.images.store(content, type, id);
 		this.products.attach(id, url, caller);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("url", url));
 	}

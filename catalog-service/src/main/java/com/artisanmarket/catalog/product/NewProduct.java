@@ -23,14 +23,16 @@ import jakarta.validation.constraints.Size;
  * @param tags up to 20 words that help buyers find it
  * @param price the unit price, above zero, at most two decimals, in an allowed currency
  * @param stock units for sale, 0 to 100,000
- * @param images up to 8: paths under /media/ or https URLs
+ * @param images up to 8 pictures uploaded to the artisan's products, as their upload
+ * answered them ({@code /media/} and an id); whose they are is checked by
+ * {@link OwnImages}
  */
 record NewProduct(@NotBlank @Size(min = 3, max = 120) String title, @Size(max = 5000) String description,
 		@NotNull Category category, @Size(max = 20) List<@NotBlank @Size(max = 60) String> materials,
 		@Size(max = 20) List<@NotBlank @Size(max = 40) String> tags, @NotNull @Valid PriceInput price,
 		@NotNull @Min(0) @Max(100_000) Integer stock,
-		@Size(max = 8) List<@NotNull @Pattern(regexp = "(/media/|https://)[^\\s]{1,300}",
-				message = "must be a /media/ path or an https URL") String> images) {
+		@Size(max = 8) List<@NotNull @Pattern(regexp = "/media/[0-9a-f]{24}",
+				message = "must be a picture uploaded to the marketplace (/media/…)") String> images) {
 
 	NewProduct {
 		materials = (materials != null) ? List.copyOf(materials) : List.of();

@@ -48,17 +48,20 @@ class Products {
 
 	private final CatalogProperties properties;
 
+	private final OwnImages images;
+
 	private final Counter listings;
 
 	private final Clock clock;
 
 	Products(MongoOperations mongo, Outbox outbox, ArtisanSnapshots artisans, CatalogProperties properties,
-			MeterRegistry registry, Clock clock) {
+			OwnImages images, MeterRegistry registry, Clock clock) {
 		this.listings = Counter.builder("marketplace.listings.new").description("Products listed").register(registry);
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.artisans = artisans;
 		this.properties = properties;
+		this.images = images;
 		this.clock = clock;
 		// For copying a maker's details to their products; listings no longer query
 		// MongoDB (the search index answers them). Used by real MongoDB; the embedded
@@ -84,6 +87,7 @@ class Products {
 	 */
 	Product insert(NewProduct listing, String id, String importKey, ArtisanSnapshot artisan, Caller caller) {
 		Money price = price(listing);
+		this.images.check(listing.images(), artisan.id());
 		Instant now = this.clock.instant();
 		ProductListed listed = new ProductListed(id, artisan.id(), caller.accountId(), listing.title(),
 				listing.category().name(), price, listing.stock(), now);
@@ -113,6 +117,7 @@ class Products {
 	Product update(String id, NewProduct listing, Caller caller) {
 		Product current = owned(id, caller);
 		Money price = price(listing);
+		this.images.check(listing.images(), current.artisanId());
 		Instant now = this.clock.instant();
 		ProductUpdated updated = new ProductUpdated(id, current.artisanId(), current.ownerId(), listing.title(),
 				listing.category().name(), price, listing.stock(), now);

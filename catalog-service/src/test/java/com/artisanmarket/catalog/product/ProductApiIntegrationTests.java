@@ -98,7 +98,7 @@ class ProductApiIntegrationTests {
 		invalid.put("price", Map.of("amount", "10.001", "currency", "AZN"));
 		invalid.put("stock", 100_001);
 		invalid.put("tags", java.util.Collections.nCopies(21, "tag"));
-		invalid.put("images", java.util.Collections.nCopies(9, "https://images.example/a.png"));
+		invalid.put("images", java.util.Collections.nCopies(9, "/media/0123456789abcdef01234567"));
 
 		HttpResponse<String> response = Http.postJson(url("/api/products"), Http.toJson(invalid), maker.auth());
 

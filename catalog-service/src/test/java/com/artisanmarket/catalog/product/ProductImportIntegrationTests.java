@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,10 @@ class ProductImportIntegrationTests {
 
 	private static final String HEADER = "key,title,description,category,materials,tags,price,currency,stock,images\n";
 
+	/** The smallest well-formed PNG: a 1×1 image. */
+	private static final byte[] PNG = Base64.getDecoder()
+		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC");
+
 	@LocalServerPort
 	int port;
 
@@ -55,7 +60,7 @@ class ProductImportIntegrationTests {
 	void importedProductsBecomeSearchableAndASecondImportCreatesNothing() {
 		Artisan maker = artisan("Rishtan Glaze");
 		String csv = HEADER + "bowl-1,Blue lagan bowl,\"Ishkor glaze, 30 cm\",CERAMICS,clay,bowl|blue,45.00,UZS,3,\n"
-				+ "bowl-2,Green plate,,CERAMICS,clay|glaze,plate,30,UZS,5,/media/x.jpg\n"
+				+ "bowl-2,Green plate,,CERAMICS,clay|glaze,plate,30,UZS,5,\n"
 				+ "rug-1,Small suzani,Silk on cotton,TEXTILES,silk,suzani,120.5,USD,1,\n";
 
 		JsonNode first = Http.json(importCsv(csv, maker.auth()));
@@ -148,9 +153,15 @@ class ProductImportIntegrationTests {
 		String byHand = Http
 			.toJson(Map.of("title", "Hand-listed bowl", "description", "Made, listed by hand.", "category", "CERAMICS",
 					"tags", List.of("bowl"), "price", Map.of("amount", "12.50", "currency", "USD"), "stock", 2));
-		assertThat(Http.postJson(url("/api/products"), byHand, maker.auth()).statusCode()).isEqualTo(201);
-		importCsv(HEADER + "k-1,\"Quoted, \"\"title\"\"\",\"Two\nlines\",JEWELRY,silver|coral,ring|gift,99.90,EUR,7,"
-				+ "https://images.example/ring.png|/media/ring.jpg\n", maker.auth());
+		HttpResponse<String> listed = Http.postJson(url("/api/products"), byHand, maker.auth());
+		assertThat(listed.statusCode()).isEqualTo(201);
+		String ring = upload(Http.json(listed).path("id").asString(), maker);
+		String box = upload(Http.json(listed).path("id").asString(), maker);
+		JsonNode imported = Http.json(importCsv(
+				HEADER + "k-1,\"Quoted, \"\"title\"\"\",\"Two\nlines\",JEWELRY,silver|coral,ring|gift,99.90,EUR,7,"
+						+ ring + "|" + box + "\n",
+				maker.auth()));
+		assertThat(outcomes(imported)).as(imported.toString()).containsExactly("CREATED");
 
 		HttpResponse<String> export = exportCsv(maker.auth());
 
@@ -218,6 +229,13 @@ class ProductImportIntegrationTests {
 	private Artisan artisan(String name) {
 		return KnownArtisans.register(this.kafka, this.snapshots, name + " " + UUID.randomUUID(), "Rishtan", "UZ",
 				Status.VERIFIED);
+	}
+
+	private String upload(String product, Artisan maker) {
+		HttpResponse<String> uploaded = Http.postFile(url("/api/products/" + product + "/images"), "file", "ring.png",
+				"image/png", PNG, maker.auth());
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+		return Http.json(uploaded).path("url").asString();
 	}
 
 	private long count(Artisan artisan) {

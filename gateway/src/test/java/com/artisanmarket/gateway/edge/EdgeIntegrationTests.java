@@ -68,6 +68,15 @@ class EdgeIntegrationTests {
 	}
 
 	@Test
+	void letsPagesShowImagesOnlyFromTheMarketplaceItself() {
+		HttpResponse<String> response = Http.get(url("/"));
+
+		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(
+				"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+						+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+	}
+
+	@Test
 	void passesARequestIdThroughOrMakesOne() {
 		HttpResponse<String> given = Http.get(url("/.well-known/jwks.json"), Map.of("X-Request-Id", "checkout-42"));
 		HttpResponse<String> made = Http.get(url("/.well-known/jwks.json"));
