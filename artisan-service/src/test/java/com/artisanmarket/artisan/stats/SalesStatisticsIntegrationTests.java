@@ -58,7 +58,7 @@ class SalesStatisticsIntegrationTests {
 		OrderLine bowl = line(artisanId, ownerAccount, "p-bowl", "Green bowl", "40.50", 1);
 		OrderLine elsewhere = line(otherArtisan, "someone", "p-other", "Not ours", "99.00", 5);
 		EventEnvelope<OrderConfirmed> first = envelope(new OrderConfirmed("o-1-" + artisanId, "b-1",
-				List.of(plates, elsewhere), usd("149.00"), NOVEMBER, NOVEMBER));
+				List.of(plates, elsewhere), usd("545.00"), NOVEMBER, NOVEMBER));
 		EventEnvelope<OrderConfirmed> second = envelope(
 				new OrderConfirmed("o-2-" + artisanId, "b-2", List.of(bowl), usd("40.50"), DECEMBER, DECEMBER));
 		EventEnvelope<OrderConfirmed> third = envelope(
@@ -66,7 +66,7 @@ class SalesStatisticsIntegrationTests {
 		EventEnvelope<OrderCancelled> cancelThird = envelope(new OrderCancelled("o-3-" + artisanId, "b-3",
 				List.of(plates), usd("50.00"), true, "b-3", "changed my mind", DECEMBER, DECEMBER));
 		EventEnvelope<OrderDelivered> delivered = envelope(
-				new OrderDelivered("o-1-" + artisanId, "b-1", List.of(plates, elsewhere), usd("149.00"), DECEMBER));
+				new OrderDelivered("o-1-" + artisanId, "b-1", List.of(plates, elsewhere), usd("545.00"), DECEMBER));
 
 		for (EventEnvelope<?> event : List.of(first, first, second, third, cancelThird, cancelThird, second, delivered,
 				delivered)) {

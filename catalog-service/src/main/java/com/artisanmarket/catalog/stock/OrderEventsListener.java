@@ -1,7 +1,12 @@
 package com.artisanmarket.catalog.stock;
 
+import java.util.List;
+import java.util.Optional;
+
+import com.artisanmarket.events.EventEnvelope;
 import com.artisanmarket.events.OrderEvent.OrderCancelled;
 import com.artisanmarket.events.OrderEvent.OrderDelivered;
+import com.artisanmarket.events.OrderEvent.OrderLine;
 import com.artisanmarket.events.OrderEvent.OrderPlaced;
 import com.artisanmarket.events.OrderEvent.OrderRejected;
 import com.artisanmarket.events.OrderEvent.OrderShipped;
@@ -12,7 +17,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** The catalogue's part in the order saga, from {@value Topics#ORDER_EVENTS}. */
+/**
+ * The catalogue's part in the order saga, from {@value Topics#ORDER_EVENTS}. An event
+ * whose lines are not the lines its order was placed with is refused to the dead-letter
+ * topic and moves no stock.
+ */
 @Component
 class OrderEventsListener {
 
@@ -26,9 +35,15 @@ class OrderEventsListener {
 	void on(ConsumerRecord<String, String> record) {
 		IncomingEvents.read(record).ifPresent((envelope) -> {
 			switch (envelope.data()) {
-				case OrderPlaced placed -> this.reservations.reserve(placed.orderId(), placed.lines());
-				case OrderCancelled cancelled -> this.reservations.release(cancelled.orderId(),
-						(cancelled.reason() != null) ? cancelled.reason() : "order cancelled");
+				case OrderPlaced placed -> {
+					refuseIfNotTheOrders(envelope, record, placed.orderId(), placed.lines());
+					this.reservations.reserve(placed.orderId(), placed.lines());
+				}
+				case OrderCancelled cancelled -> {
+					refuseIfNotTheOrders(envelope, record, cancelled.orderId(), cancelled.lines());
+					this.reservations.release(cancelled.orderId(),
+							(cancelled.reason() != null) ? cancelled.reason() : "order cancelled");
+				}
 				case OrderRejected rejected ->
 					this.reservations.release(rejected.orderId(), "order rejected: " + rejected.reason());
 				case OrderShipped shipped -> this.reservations.shipped(shipped.orderId());
@@ -37,6 +52,14 @@ class OrderEventsListener {
 				}
 			}
 		});
+	}
+
+	private void refuseIfNotTheOrders(EventEnvelope<?> envelope, ConsumerRecord<?, ?> record, String orderId,
+			List<OrderLine> lines) {
+		Optional<String> mismatch = this.reservations.mismatch(orderId, lines);
+		if (mismatch.isPresent()) {
+			throw IncomingEvents.refuse(envelope, record, mismatch.get());
+		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.artisanmarket.catalog.product.Product;
 import com.artisanmarket.catalog.product.ProductStatus;
@@ -17,6 +18,7 @@ import com.artisanmarket.events.CatalogEvent.ReservedLine;
 import com.artisanmarket.events.CatalogEvent.StockReleased;
 import com.artisanmarket.events.CatalogEvent.StockReservationFailed;
 import com.artisanmarket.events.CatalogEvent.StockReserved;
+import com.artisanmarket.events.EventRules;
 import com.artisanmarket.events.OrderEvent.OrderLine;
 import com.artisanmarket.support.outbox.Outbox;
 import org.bson.Document;
@@ -185,6 +187,29 @@ public class Reservations {
 	public List<String> productIds(String orderId) {
 		Reservation reservation = this.mongo.findById(orderId, Reservation.class);
 		return (reservation != null) ? reservation.lines().stream().map(ReservedLine::productId).toList() : List.of();
+	}
+
+	/**
+	 * Why an order's lines, as an event about the order carries them, cannot be the
+	 * order's: its reservation, written from its first {@code OrderPlaced}, holds other
+	 * products or other quantities. A second {@code OrderPlaced} for the same order is a
+	 * redelivery or a republish and carries the same lines; one that does not is forged.
+	 * @param orderId the order
+	 * @param orderLines the lines the event carries
+	 * @return the broken rule, empty when the lines agree or nothing was reserved yet
+	 */
+	public Optional<String> mismatch(String orderId, List<OrderLine> orderLines) {
+		Reservation reservation = this.mongo.findById(orderId, Reservation.class);
+		if (reservation == null || reservation.lines().isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, Integer> recorded = EventRules.reservedUnitsByProduct(reservation.lines());
+		Map<String, Integer> carried = EventRules.unitsByProduct(orderLines);
+		if (recorded.equals(carried)) {
+			return Optional.empty();
+		}
+		return Optional
+			.of("lines " + carried + " are not the lines " + recorded + " order " + orderId + " was placed with");
 	}
 
 	private Reservation start(String orderId, List<ReservedLine> lines) {

@@ -215,6 +215,23 @@ class ReservationsIntegrationTests {
 			.containsExactly(FailureReason.UNKNOWN_PRODUCT, FailureReason.ARCHIVED, FailureReason.ARTISAN_SUSPENDED);
 	}
 
+	@Test
+	void tellsLinesThatAreNotTheLinesTheOrderWasPlacedWith() {
+		String bowl = product(5);
+		String jug = product(5);
+		String orderId = "o-" + UUID.randomUUID();
+		assertThat(this.reservations.mismatch(orderId, List.of(line(bowl, 1)))).as("nothing reserved yet").isEmpty();
+
+		this.reservations.reserve(orderId, List.of(line(bowl, 1), line(jug, 2), line(bowl, 1)));
+
+		assertThat(this.reservations.mismatch(orderId, List.of(line(bowl, 2), line(jug, 2)))).isEmpty();
+		assertThat(this.reservations.mismatch(orderId, List.of(line(bowl, 1), line(jug, 2))))
+			.hasValueSatisfying((rule) -> assertThat(rule).contains("was placed with"));
+		assertThat(this.reservations.mismatch(orderId, List.of(line(bowl, 2)))).isPresent();
+		assertThat(this.reservations.mismatch(orderId, List.of(line(bowl, 2), line(jug, 2), line(product(1), 1))))
+			.isPresent();
+	}
+
 	private String product(int stock) {
 		String id = "p-" + UUID.randomUUID();
 		Money price = Money.of("10.00", "USD");

@@ -2,6 +2,7 @@ package com.artisanmarket.order.orders;
 
 import java.util.List;
 
+import com.artisanmarket.events.EventRules;
 import com.artisanmarket.order.pricing.CatalogPricing;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,7 +19,7 @@ import jakarta.validation.constraints.Size;
  * @param items what to buy, 1 to 50 lines
  * @param shippingAddress where to send it
  */
-record NewOrder(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items,
+record NewOrder(@NotEmpty @Size(max = EventRules.MAX_LINES) List<@NotNull @Valid Item> items,
 		@NotNull @Valid ShippingAddress shippingAddress) {
 
 	/**
@@ -30,7 +31,7 @@ record NewOrder(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items,
 	 */
 	record Item(
 			@NotBlank @Pattern(regexp = CatalogPricing.PRODUCT_ID, message = "is not a product id") String productId,
-			@NotNull @Min(1) @Max(1000) Integer quantity) {
+			@NotNull @Min(1) @Max(EventRules.MAX_QUANTITY) Integer quantity) {
 
 	}
 

@@ -262,6 +262,15 @@ public class Orders {
 	}
 
 	/**
+	 * An order as stored.
+	 * @param id the order
+	 * @return the order, empty if there is none with that id
+	 */
+	public Optional<Order> find(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, Order.class));
+	}
+
+	/**
 	 * The catalogue reserved the stock: PENDING becomes CONFIRMED (nothing else does).
 	 */
 	public void confirm(String id) {

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.artisanmarket.events.EventRules;
 import com.artisanmarket.support.web.ServiceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -62,7 +63,7 @@ public class CatalogPricing {
 	 * {@code -} and {@code _} leave room for other opaque ids while keeping out URI
 	 * syntax, template braces and the {@code ,} that separates ids in the pricing call.
 	 */
-	public static final String PRODUCT_ID = "[A-Za-z0-9_-]{1,64}";
+	public static final String PRODUCT_ID = EventRules.ID;
 
 	private static final Pattern productId = Pattern.compile(PRODUCT_ID);
 

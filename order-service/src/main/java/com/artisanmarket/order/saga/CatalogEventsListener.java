@@ -1,11 +1,13 @@
 package com.artisanmarket.order.saga;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.artisanmarket.events.CatalogEvent.FailedLine;
 import com.artisanmarket.events.CatalogEvent.StockReservationFailed;
 import com.artisanmarket.events.CatalogEvent.StockReserved;
+import com.artisanmarket.events.EventEnvelope;
 import com.artisanmarket.events.Topics;
 import com.artisanmarket.order.orders.Order;
 import com.artisanmarket.order.orders.Orders;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The catalogue's answers to {@code OrderPlaced}. Idempotent because each moves an order
- * only out of {@code PENDING}: a second delivery finds it moved and changes nothing.
+ * only out of {@code PENDING}: a second delivery finds it moved and changes nothing. An
+ * answer that does not fit its order ({@link CatalogAnswers}) is refused to the
+ * dead-letter topic and changes nothing.
  */
 @Component
 class CatalogEventsListener {
@@ -32,13 +36,27 @@ class CatalogEventsListener {
 	void on(ConsumerRecord<String, String> record) {
 		IncomingEvents.read(record).ifPresent((envelope) -> {
 			switch (envelope.data()) {
-				case StockReserved reserved -> this.orders.confirm(reserved.orderId());
-				case StockReservationFailed failed ->
+				case StockReserved reserved -> {
+					refuseIfBroken(envelope, record,
+							CatalogAnswers.brokenRule(this.orders.find(reserved.orderId()), reserved));
+					this.orders.confirm(reserved.orderId());
+				}
+				case StockReservationFailed failed -> {
+					refuseIfBroken(envelope, record,
+							CatalogAnswers.brokenRule(this.orders.find(failed.orderId()), failed));
 					this.orders.reject(failed.orderId(), reason(failed), problems(failed));
+				}
 				default -> {
 				}
 			}
 		});
+	}
+
+	private static void refuseIfBroken(EventEnvelope<?> envelope, ConsumerRecord<?, ?> record,
+			Optional<String> broken) {
+		if (broken.isPresent()) {
+			throw IncomingEvents.refuse(envelope, record, broken.get());
+		}
 	}
 
 	static String reason(StockReservationFailed failed) {
