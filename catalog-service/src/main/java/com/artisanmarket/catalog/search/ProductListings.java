@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 import com.artisanmarket.catalog.product.Product;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -15,7 +18,9 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
@@ -34,7 +39,20 @@ public class ProductListings {
 
 	private static final int SUGGESTION_CANDIDATES = 200;
 
+	/** Searches whose total and facets are kept, per index version. */
+	private static final int COUNTED_SEARCHES = 256;
+
 	private final ProductIndex index;
+
+	/**
+	 * The total and facets of recent searches. They depend on what is searched, not on
+	 * the sort or the page, and counting them visits every match: at 100,000 products a
+	 * profile of the home listing put most of its time there. The key holds the index
+	 * version, and every change makes a new version within the refresh interval, so no
+	 * count outlives the catalogue it counted (as Elasticsearch's request cache, per
+	 * refresh).
+	 */
+	private final Cache<CountedKey, Counted> counted = Caffeine.newBuilder().maximumSize(COUNTED_SEARCHES).build();
 
 	ProductListings(ProductIndex index) {
 		this.index = index;
@@ -50,17 +68,33 @@ public class ProductListings {
 		try {
 			int wanted = (int) Math.min(listing.offset() + listing.size(),
 					Math.max(1, searcher.getIndexReader().maxDoc()));
-			Object[] results = searcher.search(ListingQueries.toQuery(listing), new MultiCollectorManager(
-					new TopFieldCollectorManager(ListingQueries.sort(listing.order()), wanted, null, Integer.MAX_VALUE),
-					FacetCounter.manager()));
-			TopFieldDocs top = (TopFieldDocs) results[0];
-			Facets facets = (Facets) results[1];
+			Query query = ListingQueries.toQuery(listing);
+			Sort sort = ListingQueries.sort(listing.order());
+			IndexReader.CacheHelper version = searcher.getIndexReader().getReaderCacheHelper();
+			CountedKey key = (version != null) ? new CountedKey(version.getKey(), query) : null;
+			Counted counted = (key != null) ? this.counted.getIfPresent(key) : null;
+			TopFieldDocs top;
+			if (counted == null) {
+				Object[] results = searcher.search(query, new MultiCollectorManager(
+						new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE), FacetCounter.manager()));
+				top = (TopFieldDocs) results[0];
+				counted = new Counted(top.totalHits.value(), (Facets) results[1]);
+				if (key != null) {
+					this.counted.put(key, counted);
+				}
+			}
+			else {
+				// The total is known, so the page alone: hits that cannot make it need
+				// not
+				// be counted.
+				top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, wanted));
+			}
 			StoredFields stored = searcher.storedFields();
 			List<Product> items = new ArrayList<>();
 			for (int i = (int) Math.min(listing.offset(), top.scoreDocs.length); i < top.scoreDocs.length; i++) {
 				items.add(this.index.documents().product(stored.document(top.scoreDocs[i].doc)));
 			}
-			return new Listing(items, top.totalHits.value(), facets);
+			return new Listing(items, counted.total(), counted.facets());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -120,6 +154,12 @@ public class ProductListings {
 			}
 		}
 		return candidate.stream().anyMatch((word) -> word.startsWith(typed.getLast()));
+	}
+
+	private record CountedKey(IndexReader.CacheKey version, Query query) {
+	}
+
+	private record Counted(long total, Facets facets) {
 	}
 
 }

@@ -158,6 +158,32 @@ class SearchIntegrationTests {
 		await().atMost(WAIT).until(() -> ids("q=" + word).equals(List.of(kept)));
 	}
 
+	/**
+	 * Totals and facets are kept per index version: the same search asked again after a
+	 * change counts the catalogue as it is now.
+	 */
+	@Test
+	void countsTheSameSearchAgainAfterTheCatalogueChanges() {
+		String word = "zw" + UUID.randomUUID().toString().substring(0, 6);
+		String first = create(this.weaver, "Quba Prayer Rug", "CARPETS", "200.00", 2, word);
+		await().atMost(WAIT).until(() -> total("q=" + word) == 1);
+		assertThat(counts(search("q=" + word).path("facets").path("inStock"))).containsEntry("true", 1L);
+
+		create(this.weaver, "Quba Saddle Bag", "CARPETS", "90.00", 1, word);
+		await().atMost(WAIT).until(() -> total("q=" + word) == 2);
+		JsonNode two = search("q=" + word + "&sort=price_asc");
+		assertThat(counts(two.path("facets").path("category"))).containsEntry("CARPETS", 2L);
+		assertThat(counts(two.path("facets").path("priceBand"))).containsEntry("25-100", 1L)
+			.containsEntry("100-500", 1L);
+
+		Money price = Money.of("200.00", "AZN");
+		this.reservations.reserve("order-" + UUID.randomUUID(), List
+			.of(new OrderLine(first, this.weaver.id(), this.weaver.account(), "rug", price, 2, price.times(2))));
+		await().atMost(WAIT)
+			.until(() -> counts(search("q=" + word).path("facets").path("inStock")),
+					(inStock) -> inStock.equals(Map.of("true", 1L, "false", 1L)));
+	}
+
 	@Test
 	void showsTheStockLeftAfterAReservationAndFiltersByIt() {
 		String word = "zu" + UUID.randomUUID().toString().substring(0, 6);
