@@ -111,13 +111,16 @@ class LoginThrottle {
 	private Optional<Duration> admit(String key, int free, Duration longest, Instant now) {
 		Duration[] wait = new Duration[1];
 		this.attempts.compute(key, (k, counted) -> {
-			Attempts current = (counted != null) ? counted : new Attempts(0, now);
+			Attempts current = (counted != null) ? counted : new Attempts(0, Instant.MIN);
 			if (now.isBefore(current.nextAllowed())) {
 				wait[0] = Duration.between(now, current.nextAllowed());
 				return current;
 			}
 			int count = current.count() + 1;
-			return new Attempts(count, now.plus(delayAfter(count, free, longest)));
+			Duration delay = delayAfter(count, free, longest);
+			// A free attempt sets no time: one that read the clock a moment earlier on
+			// another thread must not be made to wait for it.
+			return new Attempts(count, delay.isZero() ? Instant.MIN : now.plus(delay));
 		});
 		return Optional.ofNullable(wait[0]);
 	}

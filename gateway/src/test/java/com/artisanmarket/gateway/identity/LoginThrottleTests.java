@@ -47,6 +47,20 @@ class LoginThrottleTests {
 		assertThat(admitted).isEqualTo(3);
 	}
 
+	/**
+	 * Two free sign-ins from one address at once: the one that read the clock first may
+	 * reach the counter second. It is still free; only a real delay makes it wait.
+	 */
+	@Test
+	void neverMakesAFreeAttemptWaitForOneThatReadTheClockLater() {
+		Instant earlier = this.clock.instant();
+		this.clock.advance(Duration.ofMillis(3));
+		assertThat(this.throttle.attempt("first@example.com", "10.0.0.2")).isEmpty();
+		this.clock.set(earlier);
+
+		assertThat(this.throttle.attempt("second@example.com", "10.0.0.2")).isEmpty();
+	}
+
 	@Test
 	void slowsRepeatedGuessesDownProgressivelyInsteadOfLockingOut() {
 		for (int i = 0; i < 3; i++) {
@@ -157,6 +171,10 @@ class LoginThrottleTests {
 
 		void advance(Duration duration) {
 			this.now = this.now.plus(duration);
+		}
+
+		void set(Instant now) {
+			this.now = now;
 		}
 
 		@Override
