@@ -1,5 +1,6 @@
 package com.artisanmarket.order.pricing;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Arrays;
@@ -116,7 +117,21 @@ public class CatalogPricing {
 	 */
 	static boolean isCatalogueFailure(Throwable ex) {
 		return (ex instanceof ResourceAccessException)
-				|| (ex instanceof RestClientResponseException response && response.getStatusCode().is5xxServerError());
+				|| (ex instanceof RestClientResponseException response && response.getStatusCode().is5xxServerError())
+				// The read timeout closing a body that stalled (under overload) surfaces
+				// while
+				// the response is read, as an I/O error inside a plain
+				// RestClientException.
+				|| (ex instanceof RestClientException && causedByIo(ex));
+	}
+
+	private static boolean causedByIo(Throwable ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof IOException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

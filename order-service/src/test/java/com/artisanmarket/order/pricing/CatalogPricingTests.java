@@ -3,6 +3,7 @@ package com.artisanmarket.order.pricing;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,7 +96,27 @@ class CatalogPricingTests {
 		assertThat(pricing.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
 	}
 
+	/**
+	 * A body that stalls past the read timeout (as under overload) is an I/O error, seen
+	 * while the response is being read: 503 for the buyer and retried, not a 500.
+	 */
+	@Test
+	void aBodyThatStallsPastTheReadTimeoutIsACatalogueFailure() {
+		CatalogPricing pricing = pricing(200, QUOTE, Duration.ofMillis(2500));
+
+		assertThatExceptionOfType(ServiceUnavailableException.class).isThrownBy(() -> pricing.quotes(List.of("p-1")));
+
+		assertThat(this.queries).hasSize(3);
+	}
+
 	private CatalogPricing pricing(int status, String body) {
+		return pricing(status, body, Duration.ZERO);
+	}
+
+	/**
+	 * A stand-in catalogue that sends half the body, waits {@code stall}, then the rest.
+	 */
+	private CatalogPricing pricing(int status, String body, Duration stall) {
 		try {
 			this.catalogue = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		}
@@ -107,7 +128,22 @@ class CatalogPricingTests {
 			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(status, bytes.length);
-			exchange.getResponseBody().write(bytes);
+			exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
+			exchange.getResponseBody().flush();
+			if (stall.isPositive()) {
+				try {
+					Thread.sleep(stall);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			try {
+				exchange.getResponseBody().write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+			}
+			catch (IOException ex) {
+				// the client gave up waiting
+			}
 			exchange.close();
 		});
 		this.catalogue.start();
