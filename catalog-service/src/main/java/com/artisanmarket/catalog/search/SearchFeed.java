@@ -260,6 +260,12 @@ class SearchFeed implements SmartLifecycle {
 			while (this.running) {
 				try {
 					for (ConsumerRecord<String, String> record : this.consumer.poll(POLL)) {
+						if (!this.running) {
+							// Stopping: what is left of the batch is read again on the
+							// next
+							// start, from the committed positions.
+							break;
+						}
 						applyOrSkip(record);
 						this.positions.put(key(new TopicPartition(record.topic(), record.partition())),
 								record.offset() + 1);
