@@ -53,8 +53,11 @@ final class ProductIndex implements Closeable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProductIndex.class);
 
-	/** Bumped whenever documents change shape: an index of another schema is rebuilt. */
-	static final String SCHEMA = "2";
+	/**
+	 * Bumped whenever documents or the index's order change: an index of another schema
+	 * is rebuilt.
+	 */
+	static final String SCHEMA = "3";
 
 	private static final String SCHEMA_KEY = "schema";
 
@@ -288,19 +291,30 @@ final class ProductIndex implements Closeable {
 	 */
 	private static IndexWriter openWriter(Path path, Directory directory) throws IOException {
 		try {
-			return new IndexWriter(directory,
-					new IndexWriterConfig(new FoldingAnalyzer()).setOpenMode(OpenMode.CREATE_OR_APPEND));
+			return new IndexWriter(directory, config(OpenMode.CREATE_OR_APPEND));
 		}
-		catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException ex) {
+		catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
+				| IllegalArgumentException ex) {
+			// IllegalArgumentException: an index kept in another order (schema 2 and
+			// older)
 			logger.warn("The search index at {} cannot be read ({}): starting it afresh", path, ex.toString());
 			for (String file : directory.listAll()) {
 				if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
 					directory.deleteFile(file);
 				}
 			}
-			return new IndexWriter(directory,
-					new IndexWriterConfig(new FoldingAnalyzer()).setOpenMode(OpenMode.CREATE));
+			return new IndexWriter(directory, config(OpenMode.CREATE));
 		}
+	}
+
+	/**
+	 * Segments are kept in the listings' default order, newest first: the home listing
+	 * and every page of a filtered listing then read only the documents they show instead
+	 * of ranking every match (Lucene stops early when the sort is the index's own).
+	 */
+	private static IndexWriterConfig config(OpenMode mode) {
+		return new IndexWriterConfig(new FoldingAnalyzer()).setOpenMode(mode)
+			.setIndexSort(ListingQueries.sort(ListingQuery.Order.NEWEST));
 	}
 
 	private static Map<String, String> commitData(IndexWriter writer) {
