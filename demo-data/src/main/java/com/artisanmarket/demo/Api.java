@@ -77,28 +77,69 @@ final class Api {
 	}
 
 	JsonNode get(String path) {
-		return call("GET", path, null, Map.of()).expect(200, "GET " + path).body();
+		return retried(() -> call("GET", path, null, Map.of())).last().expect(200, "GET " + path).body();
 	}
 
+	/**
+	 * A POST, tried again while the gateway answers 503 (a service slow or restarting on
+	 * a busy machine). A timed-out attempt may still have been done, so a 409 after a
+	 * retry means it was: the answer is then {@code null} and the caller reads what it
+	 * needs.
+	 */
 	JsonNode post(String path, Object body, int expected) {
-		return call("POST", path, body, Map.of()).expect(expected, "POST " + path).body();
+		Retried answer = retried(() -> call("POST", path, body, Map.of()));
+		if (answer.retried() && answer.last().status() == 409) {
+			return null;
+		}
+		return answer.last().expect(expected, "POST " + path).body();
 	}
 
 	JsonNode put(String path, Object body) {
-		return call("PUT", path, body, Map.of()).expect(200, "PUT " + path).body();
+		return retried(() -> call("PUT", path, body, Map.of())).last().expect(200, "PUT " + path).body();
+	}
+
+	/**
+	 * Lists products from a CSV with a key per row ({@code POST /api/products/import}):
+	 * importing the same rows again creates nothing, so it is retried on 503 like a PUT.
+	 * @return the import's report
+	 */
+	JsonNode importProducts(String csv) {
+		return retried(
+				() -> exchange(authorized(HttpRequest.newBuilder(URI.create(this.gateway + "/api/products/import"))
+					.timeout(Duration.ofMinutes(2))).header("Content-Type", "text/csv; charset=utf-8")
+					.POST(HttpRequest.BodyPublishers.ofString(csv))
+					.build()))
+			.last()
+			.expect(200, "import products")
+			.body();
 	}
 
 	/**
 	 * Places an order with a fresh idempotency key, retrying it with the same key on 503.
 	 */
-	JsonNode placeOrder(Object order) throws InterruptedException {
+	JsonNode placeOrder(Object order) {
 		Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+		return retried(() -> call("POST", "/api/orders", order, key)).last().expect(202, "POST /api/orders").body();
+	}
+
+	/** Calls again on 503, up to ten times, waiting a second longer each time. */
+	private Retried retried(java.util.function.Supplier<Response> call) {
 		for (int attempt = 1;; attempt++) {
-			Response placed = call("POST", "/api/orders", order, key);
-			if (placed.status() != 503 || attempt == 10) {
-				return placed.expect(202, "POST /api/orders").body();
+			Response answer = call.get();
+			if (answer.status() != 503 || attempt == 10) {
+				return new Retried(answer, attempt > 1);
 			}
+			pause(attempt);
+		}
+	}
+
+	private static void pause(int attempt) {
+		try {
 			Thread.sleep(1000L * attempt);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
 		}
 	}
 
@@ -118,7 +159,17 @@ final class Api {
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart))
 			.build();
-		return exchange(request).expect(201, "upload an image for " + productId).body();
+		Response uploaded = exchange(request);
+		for (int attempt = 1; uploaded.status() == 503 && attempt < 10; attempt++) {
+			pause(attempt);
+			// A timed-out upload may have been attached after all: upload again only if
+			// not.
+			if (!get("/api/products/" + productId).path("images").isEmpty()) {
+				return null;
+			}
+			uploaded = exchange(request);
+		}
+		return uploaded.expect(201, "upload an image for " + productId).body();
 	}
 
 	private Response call(String method, String path, Object body, Map<String, String> headers) {
@@ -163,6 +214,13 @@ final class Api {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted", ex);
 		}
+	}
+
+	/**
+	 * @param last the last answer
+	 * @param retried whether an earlier attempt was answered 503
+	 */
+	private record Retried(Response last, boolean retried) {
 	}
 
 	record Response(int status, JsonNode body, String text) {
