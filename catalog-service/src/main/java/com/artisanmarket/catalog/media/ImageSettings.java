@@ -1,0 +1,21 @@
+package com.artisanmarket.catalog.media;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The limits on product photos.
+ *
+ * @param maxPixels the most pixels (width × height, as the file declares them) an upload
+ * may have; it is checked before any pixel is read, so a small file that unpacks into
+ * gigabytes (a decompression bomb) is refused without being decoded
+ * @param concurrentDecodes how many uploads may be decoded at once; each holds its pixels
+ * in memory (up to about 4 bytes per pixel), so this and {@code maxPixels} bound the heap
+ * uploads take; an upload beyond it is answered 503 with {@code Retry-After}
+ * @param smallWidth the width of the smaller rendition listings show
+ */
+@ConfigurationProperties("marketplace.catalog.images")
+record ImageSettings(@DefaultValue("25000000") long maxPixels, @DefaultValue("2") int concurrentDecodes,
+		@DefaultValue("480") int smallWidth) {
+
+}
