@@ -2,6 +2,7 @@ package com.artisanmarket.catalog.media;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The limits on product photos.
@@ -13,9 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * in memory (up to about 4 bytes per pixel), so this and {@code maxPixels} bound the heap
  * uploads take; an upload beyond it is answered 503 with {@code Retry-After}
  * @param smallWidth the width of the smaller rendition listings show
+ * @param maxImagesPerArtisan the most photos one artisan may keep stored
+ * @param maxBytesPerArtisan the most bytes (originals and renditions) one artisan may
+ * keep stored
  */
 @ConfigurationProperties("marketplace.catalog.images")
 record ImageSettings(@DefaultValue("25000000") long maxPixels, @DefaultValue("2") int concurrentDecodes,
-		@DefaultValue("480") int smallWidth) {
+		@DefaultValue("480") int smallWidth, @DefaultValue("500") int maxImagesPerArtisan,
+		@DefaultValue("500MB") DataSize maxBytesPerArtisan) {
 
 }

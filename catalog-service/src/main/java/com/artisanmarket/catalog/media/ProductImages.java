@@ -30,9 +30,9 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Product photos: uploaded by the product's owner, decoded and written afresh from their
  * pixels (JPEG or PNG, see {@link ImageReencoder}) with a smaller rendition for listings,
- * kept in MongoDB's GridFS and served under {@code /media/} ({@code ?size=small} for the
- * rendition) with long caching, since a stored image never changes (a new photo gets a
- * new id).
+ * counted against the artisan's quota, kept in MongoDB's GridFS and served under
+ * {@code /media/} ({@code ?size=small} for the rendition) with long caching, since a
+ * stored image never changes (a new photo gets a new id).
  */
 @RestController
 class ProductImages {
@@ -47,21 +47,24 @@ class ProductImages {
 
 	private final DecodePermits permits;
 
+	private final ImageQuotas quotas;
+
 	private final ProductImageAttacher products;
 
 	ProductImages(GridFsTemplate files, ImageFiles images, ImageReencoder reencoder, DecodePermits permits,
-			ProductImageAttacher products) {
+			ImageQuotas quotas, ProductImageAttacher products) {
 		this.files = files;
 		this.images = images;
 		this.reencoder = reencoder;
 		this.permits = permits;
+		this.quotas = quotas;
 		this.products = products;
 	}
 
 	@PostMapping(path = "/api/products/{id}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Map<String, String>> upload(@PathVariable String id, @RequestParam("file") MultipartFile file,
 			Caller caller) {
-		this.products.checkCanAttach(id, caller);
+		String artisanId = this.products.checkCanAttach(id, caller);
 		CleanImage image = this.permits.withPermit(() -> {
 			try (InputStream content = file.getInputStream()) {
 				return this.reencoder.reencode(content);
@@ -70,6 +73,7 @@ class ProductImages {
 				throw new UncheckedIOException(ex);
 			}
 		});
+		this.quotas.take(artisanId, image.bytes());
 		String url = this.images.store(image, id);
 		this.products.attach(id, url, caller);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("url", url));

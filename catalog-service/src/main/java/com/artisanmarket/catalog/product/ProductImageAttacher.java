@@ -20,8 +20,9 @@ public class ProductImageAttacher {
 
 	/**
 	 * Fails unless the caller may add an image to this product and it has room for one.
+	 * @return the id of the artisan whose product it is, whom the image will belong to
 	 */
-	public void checkCanAttach(String productId, Caller caller) {
+	public String checkCanAttach(String productId, Caller caller) {
 		Product product = this.products.get(productId, caller);
 		if (!caller.isOwnerOrAdmin(product.ownerId())) {
 			throw new AccessDeniedException("Only the artisan who listed it or an admin may add images.");
@@ -29,6 +30,7 @@ public class ProductImageAttacher {
 		if (product.images().size() >= MAX_IMAGES) {
 			throw new ConflictException("A product has at most " + MAX_IMAGES + " images; remove one first.");
 		}
+		return product.artisanId();
 	}
 
 	public void attach(String productId, String url, Caller caller) {
