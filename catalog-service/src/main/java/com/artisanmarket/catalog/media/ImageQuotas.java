@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * What each artisan keeps stored, counted in one document per artisan so that a quota
  * check is one conditional write by {@code _id} (no count over the stored files, which
- * would scan them). A photo is counted before it is stored, so a crash in between leaves
- * an artisan counted too high, never too low.
+ * would scan them). A photo is counted before it is stored and uncounted after it is
+ * deleted, so a crash in between leaves an artisan counted too high, never too low.
  */
 @Component
 class ImageQuotas {
@@ -49,8 +49,15 @@ class ImageQuotas {
 		if (this.mongo.updateFirst(withRoom, new Update().inc(IMAGES, 1).inc(BYTES, bytes), COLLECTION)
 			.getModifiedCount() == 0) {
 			throw new ConflictException("An artisan may keep at most " + this.settings.maxImagesPerArtisan()
-					+ " photos and " + this.settings.maxBytesPerArtisan().toMegabytes() + " MB.");
+					+ " photos and " + this.settings.maxBytesPerArtisan().toMegabytes()
+					+ " MB; remove photos from your products first (removed photos are deleted after "
+					+ this.settings.orphanGrace().toHours() + " h).");
 		}
+	}
+
+	void giveBack(String artisanId, long bytes) {
+		this.mongo.updateFirst(new Query(Criteria.where("_id").is(artisanId)),
+				new Update().inc(IMAGES, -1).inc(BYTES, -bytes), COLLECTION);
 	}
 
 }

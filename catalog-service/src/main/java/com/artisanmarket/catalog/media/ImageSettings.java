@@ -1,5 +1,7 @@
 package com.artisanmarket.catalog.media;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -17,10 +19,14 @@ import org.springframework.util.unit.DataSize;
  * @param maxImagesPerArtisan the most photos one artisan may keep stored
  * @param maxBytesPerArtisan the most bytes (originals and renditions) one artisan may
  * keep stored
+ * @param orphanGrace how long a photo shown on none of its artisan's products is kept
+ * after it was uploaded, attached or removed from a product, before it is deleted
+ * @param sweepInterval how often photos shown nowhere are looked for
  */
 @ConfigurationProperties("marketplace.catalog.images")
 record ImageSettings(@DefaultValue("25000000") long maxPixels, @DefaultValue("2") int concurrentDecodes,
 		@DefaultValue("480") int smallWidth, @DefaultValue("500") int maxImagesPerArtisan,
-		@DefaultValue("500MB") DataSize maxBytesPerArtisan) {
+		@DefaultValue("500MB") DataSize maxBytesPerArtisan, @DefaultValue("24h") Duration orphanGrace,
+		@DefaultValue("1h") Duration sweepInterval) {
 
 }

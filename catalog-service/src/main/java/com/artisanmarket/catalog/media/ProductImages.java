@@ -74,7 +74,7 @@ class ProductImages {
 			}
 		});
 		this.quotas.take(artisanId, image.bytes());
-		String url = this.images.store(image, id);
+		String url = this.images.store(image, id, artisanId);
 		this.products.attach(id, url, caller);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("url", url));
 	}

@@ -3,6 +3,8 @@ package com.artisanmarket.catalog.media;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 17, item 5: an artisan keeps at most so many photos and bytes, so uploading again
- * and again cannot fill the disk.
+ * and again cannot fill the disk; a deleted photo makes room again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "marketplace.catalog.images.max-images-per-artisan=2",
@@ -45,12 +47,21 @@ class ImageQuotaIntegrationTests {
 	@Autowired
 	ArtisanSnapshots snapshots;
 
+	@Autowired
+	OrphanImages orphans;
+
+	@Autowired
+	ImageSettings settings;
+
+	@Autowired
+	Clock clock;
+
 	@Test
-	void refusesThePhotoBeyondTheArtisansCount() throws Exception {
+	void refusesThePhotoBeyondTheArtisansCountUntilOneIsDeleted() throws Exception {
 		Artisan maker = artisan();
 		String first = product(maker);
 		String second = product(maker);
-		upload(maker, first, png(8));
+		String kept = upload(maker, first, png(8));
 		upload(maker, second, png(8));
 
 		HttpResponse<String> third = postPng(maker, second, png(8));
@@ -59,6 +70,14 @@ class ImageQuotaIntegrationTests {
 		assertThat(third.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(Http.json(third).path("detail").asString()).contains("at most 2 photos");
 		assertThat(Http.json(Http.get(url("/api/products/" + second))).path("images").size()).isOne();
+
+		HttpResponse<String> edited = Http.putJson(url("/api/products/" + second), productJson(List.of()),
+				maker.auth());
+		assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+		this.orphans.sweep(this.clock.instant().plus(this.settings.orphanGrace()).plus(Duration.ofMinutes(1)));
+
+		assertThat(postPng(maker, second, png(8)).statusCode()).isEqualTo(201);
+		assertThat(Http.get(url(kept)).statusCode()).isEqualTo(200);
 	}
 
 	@Test

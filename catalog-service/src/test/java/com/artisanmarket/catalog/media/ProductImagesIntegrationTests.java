@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,12 @@ class ProductImagesIntegrationTests {
 
 	@Autowired
 	DecodePermits decodePermits;
+
+	@Autowired
+	OrphanImages orphans;
+
+	@Autowired
+	Clock clock;
 
 	@Test
 	void storesAnImageRecognisedByItsContentAndServesItWithCaching() throws Exception {
@@ -215,6 +223,44 @@ class ProductImagesIntegrationTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.headers().firstValue("Retry-After")).isPresent();
 		assertThat(upload(product, "photo.png", "image/png", png(), owner).statusCode()).isEqualTo(201);
+	}
+
+	@Test
+	void deletesAPhotoTakenOffItsProductOnceTheGracePeriodHasPassedAndKeepsTheOneShown() throws Exception {
+		String owner = artisan();
+		String product = product(owner);
+		String kept = Http.json(upload(product, "kept.png", "image/png", png(), owner)).path("url").asString();
+		String dropped = Http.json(upload(product, "dropped.png", "image/png", png(), owner)).path("url").asString();
+		HttpResponse<String> edited = Http.putJson(url("/api/products/" + product), productJson(List.of(kept)),
+				Map.of("Authorization", owner));
+		assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+		Instant graceEnds = this.clock.instant().plus(this.settings.orphanGrace());
+
+		this.orphans.sweep(graceEnds.minus(Duration.ofMinutes(1)));
+		assertThat(fetch(dropped).statusCode()).as("within the grace period").isEqualTo(200);
+
+		this.orphans.sweep(graceEnds.plus(Duration.ofMinutes(1)));
+		assertThat(fetch(dropped).statusCode()).isEqualTo(404);
+		assertThat(fetch(dropped + "?size=small").statusCode()).isEqualTo(404);
+		assertThat(fetch(kept).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void keepsAPhotoTakenOffOneProductWhileAnotherOfTheArtisansProductsShowsIt() throws Exception {
+		String owner = artisan();
+		String first = product(owner);
+		String photo = Http.json(upload(first, "bowl.jpg", "image/jpeg", jpeg(900, 600), owner)).path("url").asString();
+		HttpResponse<String> second = Http.postJson(url("/api/products"), productJson(List.of(photo)),
+				Map.of("Authorization", owner));
+		assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+		HttpResponse<String> edited = Http.putJson(url("/api/products/" + first), productJson(List.of()),
+				Map.of("Authorization", owner));
+		assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+
+		this.orphans.sweep(this.clock.instant().plus(this.settings.orphanGrace()).plus(Duration.ofMinutes(1)));
+
+		assertThat(fetch(photo).statusCode()).isEqualTo(200);
+		assertThat(fetch(photo + "?size=small").statusCode()).isEqualTo(200);
 	}
 
 	@Test
