@@ -6,9 +6,13 @@ export const CATEGORIES = ['CARPETS', 'TEXTILES', 'CLOTHING', 'JEWELRY', 'CERAMI
 
 export const COUNTRIES = ['AZ', 'UZ', 'KZ', 'KG', 'TJ', 'TM', 'GE', 'TR', 'AE', 'DE', 'FR', 'GB', 'IT', 'NL', 'PL', 'US', 'CA'];
 
-/** A product's picture, or a patterned placeholder naming its category. */
+/**
+ * A product's picture, or a patterned placeholder naming its category. Cards and
+ * thumbnails show the marketplace's smaller rendition of an upload (at most 480 px wide).
+ */
 export function productImage(product, size = 'card') {
-  const src = product.images?.[0] ?? product.image;
+  const image = product.images?.[0] ?? product.image;
+  const src = image && size !== 'large' && image.startsWith('/media/') ? `${image}?size=small` : image;
   if (src) return h('img', { class: `product-image ${size}`, src, alt: product.title, loading: 'lazy' });
   return h('div', { class: `product-image placeholder ${size} cat-${(product.category || 'OTHER').toLowerCase()}`, role: 'img', 'aria-label': product.title },
     h('span', { 'aria-hidden': 'true' }, t(`category.${product.category || 'OTHER'}`)));

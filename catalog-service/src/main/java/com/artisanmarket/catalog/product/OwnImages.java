@@ -32,10 +32,11 @@ class OwnImages {
 	}
 
 	/**
-	 * Fails with the first image that is not an upload for one of the artisan's products.
+	 * Fails with the first image that is not an upload for one of the artisan's products;
+	 * otherwise records that the product is about to show them, so that they are kept.
 	 * @throws InvalidFieldException naming the image ({@code images[i]})
 	 */
-	void check(List<String> images, String artisanId) {
+	void check(List<String> images, String artisanId, String productId) {
 		if (images.isEmpty()) {
 			return;
 		}
@@ -44,10 +45,31 @@ class OwnImages {
 		for (int i = 0; i < images.size(); i++) {
 			String product = uploadedFor.get(images.get(i));
 			if (product == null || !artisansProducts.contains(product)) {
-				throw new InvalidFieldException("images[" + i + "]",
-						"must be a picture uploaded to one of this artisan's products (/media/…)");
+				throw notOwn(i);
 			}
 		}
+		Set<String> gone = this.uploads.show(images, productId);
+		for (int i = 0; i < images.size(); i++) {
+			if (gone.contains(images.get(i))) {
+				throw notOwn(i);
+			}
+		}
+	}
+
+	/** Records that a product no longer shows the images it showed before a change. */
+	void replaced(List<String> before, List<String> after) {
+		if (before == null) {
+			return;
+		}
+		List<String> takenOff = before.stream().filter((image) -> !after.contains(image)).toList();
+		if (!takenOff.isEmpty()) {
+			this.uploads.takenOff(takenOff);
+		}
+	}
+
+	private static InvalidFieldException notOwn(int index) {
+		return new InvalidFieldException("images[" + index + "]",
+				"must be a picture uploaded to one of this artisan's products (/media/…)");
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.artisanmarket.catalog.product;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -87,7 +88,7 @@ class Products {
 	 */
 	Product insert(NewProduct listing, String id, String importKey, ArtisanSnapshot artisan, Caller caller) {
 		Money price = price(listing);
-		this.images.check(listing.images(), artisan.id());
+		this.images.check(listing.images(), artisan.id(), id);
 		Instant now = this.clock.instant();
 		ProductListed listed = new ProductListed(id, artisan.id(), caller.accountId(), listing.title(),
 				listing.category().name(), price, listing.stock(), now);
@@ -117,7 +118,7 @@ class Products {
 	Product update(String id, NewProduct listing, Caller caller) {
 		Product current = owned(id, caller);
 		Money price = price(listing);
-		this.images.check(listing.images(), current.artisanId());
+		this.images.check(listing.images(), current.artisanId(), id);
 		Instant now = this.clock.instant();
 		ProductUpdated updated = new ProductUpdated(id, current.artisanId(), current.ownerId(), listing.title(),
 				listing.category().name(), price, listing.stock(), now);
@@ -130,7 +131,9 @@ class Products {
 			.set("priceMinor", minorUnits(price))
 			.set("stock", listing.stock())
 			.set("images", listing.images());
-		return change(id, change, this.outbox.entry(updated), now);
+		Product changed = change(id, change, this.outbox.entry(updated), now);
+		this.images.replaced(current.images(), changed.images());
+		return changed;
 	}
 
 	Product changeStock(String id, int stock, Caller caller) {
@@ -168,6 +171,13 @@ class Products {
 		}
 		this.outbox.publishSoon(Product.COLLECTION, id);
 		return true;
+	}
+
+	/** Whether any of the products (archived ones too) shows the image. */
+	boolean anyShows(Collection<String> productIds, String image) {
+		return this.mongo.find(new Query(Criteria.where("_id").in(productIds)), Product.class)
+			.stream()
+			.anyMatch((product) -> product.images() != null && product.images().contains(image));
 	}
 
 	private Product change(String id, Update change, com.artisanmarket.support.outbox.OutboxEntry event, Instant now) {

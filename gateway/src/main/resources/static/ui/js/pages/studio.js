@@ -193,7 +193,7 @@ function imagesSection(product) {
   const images = [...(product.images ?? [])];
   const draw = () => fill(gallery, images.map((src, index) => h('li', {}, h('img', { src, alt: t('product.showImage', { n: index + 1 }), class: 'product-image thumb' }))));
   draw();
-  const input = h('input', { type: 'file', name: 'file', accept: 'image/jpeg,image/png,image/webp', required: true });
+  const input = h('input', { type: 'file', name: 'file', accept: 'image/jpeg,image/png', required: true });
   const upload = h('form', { class: 'inline-filter', onsubmit: async (event) => {
     event.preventDefault();
     message.show(null);
