@@ -27,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders")
 class OrderController {
 
+	/** A buyer's open orders already hold what one buyer may ({@link OrderLimits}). */
+	static final URI ORDER_LIMIT = URI.create("https://artisan-marketplace.example/problems/order-limit");
+
 	private final Orders orders;
 
 	OrderController(Orders orders) {
@@ -79,6 +82,21 @@ class OrderController {
 		problem.setType(Problems.UNPROCESSABLE);
 		problem.setTitle("Order cannot be placed");
 		problem.setProperty("lines", ex.lines());
+		return problem;
+	}
+
+	@ExceptionHandler(OrderLimitException.class)
+	ProblemDetail overLimit(OrderLimitException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setType(ORDER_LIMIT);
+		problem.setTitle("Order limit reached");
+		problem.setProperty("limit", ex.limit());
+		problem.setProperty("maximum", ex.maximum());
+		problem.setProperty("open", ex.open());
+		problem.setProperty("requested", ex.requested());
+		if (ex.productId() != null) {
+			problem.setProperty("productId", ex.productId());
+		}
 		return problem;
 	}
 

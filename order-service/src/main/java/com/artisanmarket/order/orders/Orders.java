@@ -73,15 +73,18 @@ public class Orders {
 
 	private final PendingWatch pending;
 
+	private final OrderLimits limits;
+
 	private final Clock clock;
 
 	Orders(MongoOperations mongo, Outbox outbox, CatalogPricing pricing, SagaFigures figures, PendingWatch pending,
-			Clock clock) {
+			OrderLimits limits, Clock clock) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.pricing = pricing;
 		this.figures = figures;
 		this.pending = pending;
+		this.limits = limits;
 		this.clock = clock;
 		mongo.indexOps(Order.class)
 			.createIndex(
@@ -92,7 +95,9 @@ public class Orders {
 
 	/**
 	 * Places an order once per idempotency key: the same key and body return the order
-	 * already placed; the same key with another body is refused.
+	 * already placed; the same key with another body is refused. A new order that would
+	 * take its buyer past a cap of {@link OrderLimits} is refused before it is stored, so
+	 * no stock is reserved for it.
 	 */
 	Order place(NewOrder request, String idempotencyKey, Caller buyer) {
 		String hash = hash(request);
@@ -101,10 +106,12 @@ public class Orders {
 			return sameRequest(existing.get(), hash);
 		}
 		Order order = price(request, idempotencyKey, hash, buyer);
+		this.limits.hold(order);
 		try {
 			this.mongo.insert(order);
 		}
 		catch (DuplicateKeyException ex) {
+			this.limits.release(order);
 			return sameRequest(byKey(buyer.accountId(), idempotencyKey).orElseThrow(), hash);
 		}
 		this.outbox.publishSoon(Order.COLLECTION, order.id());
