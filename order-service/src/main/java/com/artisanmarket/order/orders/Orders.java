@@ -63,6 +63,8 @@ public class Orders {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	private static final int TRANSITION_ATTEMPTS = 10;
+
 	private final MongoOperations mongo;
 
 	private final Outbox outbox;
@@ -208,19 +210,66 @@ public class Orders {
 
 	/** The buyer or an admin cancels, before anything has shipped. */
 	Order cancel(String id, Caller caller, String reason) {
-		Order order = get(id, caller);
-		if (!caller.isAdmin() && !order.buyerId().equals(caller.accountId())) {
-			throw new NotFoundException("order", id);
+		for (int attempt = 0; attempt < TRANSITION_ATTEMPTS; attempt++) {
+			Order order = get(id, caller);
+			if (!caller.isAdmin() && !order.buyerId().equals(caller.accountId())) {
+				throw new NotFoundException("order", id);
+			}
+			if (!open(order)) {
+				throw new ConflictException("An order that is " + order.status() + " cannot be cancelled.");
+			}
+			Optional<Order> cancelled = callOff(order, caller.accountId(), reason);
+			if (cancelled.isPresent()) {
+				return cancelled.get();
+			}
 		}
-		if (!Set.of(OrderStatus.PENDING, OrderStatus.CONFIRMED).contains(order.status())
-				|| order.lines().stream().anyMatch((line) -> line.shippedAt() != null)) {
-			throw new ConflictException("An order that is " + order.status() + " cannot be cancelled.");
+		throw busy(id);
+	}
+
+	/**
+	 * A confirmed order that nobody shipped in time is cancelled with the reason, as if
+	 * its buyer had cancelled it, so its stock goes back on sale (issue 17). An order
+	 * with a line shipped already is left alone: its stock cannot come back.
+	 * @param id the order
+	 * @param placedBefore only an order placed before this expires
+	 * @param reason what buyer and artisans read in its history
+	 * @return whether this call expired it
+	 */
+	boolean expire(String id, Instant placedBefore, String reason) {
+		for (int attempt = 0; attempt < TRANSITION_ATTEMPTS; attempt++) {
+			Order order = this.mongo.findById(id, Order.class);
+			if (order == null || order.status() != OrderStatus.CONFIRMED || !open(order)
+					|| !order.createdAt().isBefore(placedBefore)) {
+				return false;
+			}
+			if (callOff(order, null, reason).isPresent()) {
+				return true;
+			}
 		}
-		Instant now = this.clock.instant();
-		OrderCancelled cancelled = new OrderCancelled(id, order.buyerId(), eventLines(order.lines()), order.total(),
-				order.status() == OrderStatus.CONFIRMED, caller.accountId(), reason, order.createdAt(), now);
-		return transition(order, OrderStatus.CANCELLED, reason, new Update(), cancelled)
-			.orElseGet(() -> cancel(id, caller, reason));
+		logger.warn("Order {} changed {} times while it was being expired; the next sweep tries again", id,
+				TRANSITION_ATTEMPTS);
+		return false;
+	}
+
+	/** Whether the order may still be called off: not final, and nothing shipped. */
+	private static boolean open(Order order) {
+		return Set.of(OrderStatus.PENDING, OrderStatus.CONFIRMED).contains(order.status())
+				&& order.lines().stream().allMatch((line) -> line.shippedAt() == null);
+	}
+
+	/**
+	 * Cancels the order; its {@code OrderCancelled} releases the stock in the catalogue.
+	 * @param by the account that called it off, none for the marketplace itself
+	 */
+	private Optional<Order> callOff(Order order, String by, String reason) {
+		OrderCancelled cancelled = new OrderCancelled(order.id(), order.buyerId(), eventLines(order.lines()),
+				order.total(), order.status() == OrderStatus.CONFIRMED, by, reason, order.createdAt(),
+				this.clock.instant());
+		return transition(order, OrderStatus.CANCELLED, reason, new Update(), cancelled);
+	}
+
+	private static ConflictException busy(String id) {
+		return new ConflictException("Order " + id + " is changing right now; try again.");
 	}
 
 	/** An artisan ships their own lines; the order is SHIPPED once every artisan has. */
