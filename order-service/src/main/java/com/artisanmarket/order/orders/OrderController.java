@@ -71,6 +71,15 @@ class OrderController {
 		return OrderView.of(this.orders.ship(id, caller, (shipment != null) ? shipment.trackingRef() : null), caller);
 	}
 
+	/**
+	 * An artisan with lines in the order refuses it. The reason is checked after the
+	 * caller's right to the order, so that another artisan learns nothing from a 400.
+	 */
+	@PostMapping("/{id}/decline")
+	OrderView decline(@PathVariable String id, @RequestBody(required = false) Reason reason, Caller artisan) {
+		return OrderView.of(this.orders.decline(id, artisan, (reason != null) ? reason.reason() : null), artisan);
+	}
+
 	@PostMapping("/{id}/delivery")
 	OrderView deliver(@PathVariable String id, Caller caller) {
 		return OrderView.of(this.orders.deliver(id, caller), caller);
@@ -101,7 +110,8 @@ class OrderController {
 	}
 
 	/**
-	 * @param reason why the order is cancelled, if the caller says
+	 * @param reason why the order is cancelled or declined, if the caller says (declining
+	 * needs one)
 	 */
 	record Reason(@Size(max = 500) String reason) {
 

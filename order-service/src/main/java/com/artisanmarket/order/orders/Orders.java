@@ -32,6 +32,7 @@ import com.artisanmarket.support.outbox.Outbox;
 import com.artisanmarket.support.outbox.OutboxEntry;
 import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.web.ConflictException;
+import com.artisanmarket.support.web.FieldValidationException;
 import com.artisanmarket.support.web.NotFoundException;
 import com.artisanmarket.support.web.PageRequest;
 import com.artisanmarket.support.web.PageView;
@@ -62,6 +63,9 @@ public class Orders {
 	private static final Logger logger = LoggerFactory.getLogger(Orders.class);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/** What a declined order's reason begins with, before the artisan's words. */
+	static final String DECLINED = "declined by the artisan: ";
 
 	private static final int TRANSITION_ATTEMPTS = 10;
 
@@ -221,6 +225,33 @@ public class Orders {
 			Optional<Order> cancelled = callOff(order, caller.accountId(), reason);
 			if (cancelled.isPresent()) {
 				return cancelled.get();
+			}
+		}
+		throw busy(id);
+	}
+
+	/**
+	 * An artisan with lines in the order refuses it, with a reason the buyer sees, before
+	 * anything has shipped; the whole order is cancelled and its stock released, as when
+	 * the buyer cancels. Another artisan, who may not know of the order, is told it does
+	 * not exist.
+	 */
+	Order decline(String id, Caller artisan, String reason) {
+		for (int attempt = 0; attempt < TRANSITION_ATTEMPTS; attempt++) {
+			Order order = get(id, artisan);
+			if (!order.lineOwners().contains(artisan.accountId())) {
+				throw new NotFoundException("order", id);
+			}
+			if (reason == null || reason.isBlank() || reason.length() > 500) {
+				throw new FieldValidationException("reason",
+						"say why the order is declined, in at most 500 characters; the buyer reads it");
+			}
+			if (!open(order)) {
+				throw new ConflictException("An order that is " + order.status() + " cannot be declined.");
+			}
+			Optional<Order> declined = callOff(order, artisan.accountId(), DECLINED + reason.strip());
+			if (declined.isPresent()) {
+				return declined.get();
 			}
 		}
 		throw busy(id);
