@@ -65,7 +65,7 @@ public class Orders {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	/** What a declined order's reason begins with, before the artisan's words. */
-	static final String DECLINED = "declined by the artisan: ";
+	private static final String DECLINED = "declined by the artisan: ";
 
 	private static final int TRANSITION_ATTEMPTS = 10;
 
