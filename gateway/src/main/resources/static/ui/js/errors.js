@@ -15,7 +15,7 @@ export function describe(error) {
     case 412: return t('error.stale');
     case 413: return t('error.tooLarge');
     case 415: return t('error.unsupportedMedia');
-    case 422: return t('error.unprocessable');
+    case 422: return orderLimit(error) ?? t('error.unprocessable');
     case 429: return t('error.throttled', { seconds: error.retryAfter ?? 60 });
     case 503: return t('error.unavailable', { seconds: error.retryAfter ?? 5 });
     default:
@@ -25,6 +25,14 @@ export function describe(error) {
       }
       return t('error.server');
   }
+}
+
+/** The cap on what one buyer may hold in unshipped orders, said with its numbers. */
+function orderLimit(error) {
+  const problem = error.problem ?? {};
+  if (!String(problem.type ?? '').endsWith('/problems/order-limit')) return null;
+  const key = problem.limit === 'max-open-orders-per-buyer' ? 'error.orderLimit.orders' : 'error.orderLimit.units';
+  return t(key, { open: problem.open, maximum: problem.maximum });
 }
 
 /** A whole page for an error that stops a page from showing. */

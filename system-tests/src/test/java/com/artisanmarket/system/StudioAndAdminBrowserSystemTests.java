@@ -44,7 +44,7 @@ class StudioAndAdminBrowserSystemTests {
 	Path files;
 
 	@Test
-	void anArtisanOpensAShopListsAPieceWithAPictureShipsAnOrderAndSeesTheSale() throws IOException {
+	void anArtisanOpensAShopListsAPieceWithAPictureShipsAnOrderSeesTheSaleAndDeclinesAnother() throws IOException {
 		String tag = UUID.randomUUID().toString().substring(0, 6);
 		String email = "artisan." + UUID.randomUUID() + "@example.com";
 		browser().open("/signup");
@@ -111,6 +111,20 @@ class StudioAndAdminBrowserSystemTests {
 		assertThat(bars).contains("38");
 		assertThat(browser().find("#top-products").getText()).contains("Rishtan bowl, ishkor blue " + tag);
 		browser().shoot("studio-stats");
+
+		String hoard = placeAndConfirm(buyer, productId, 3);
+		browser().open("/studio/orders");
+		String declined = "li.incoming-order[data-order-id='" + hoard + "']";
+		browser().fill("#decline-" + hoard, "Three of one bowl is a shop, not a home");
+		browser().find(declined + " button[data-decline]").click();
+		browser().waitUntil(
+				(driver) -> "CANCELLED".equals(browser().find(declined + " .status").getDomAttribute("data-status")));
+		assertThat(browser().find(declined).getText()).contains("declined by the artisan: Three of one bowl");
+		browser().shoot("studio-declined");
+		await().atMost(EVENTUALLY)
+			.until(() -> Http.json(Http.get(marketplace.gatewayUrl() + "/api/products/" + productId))
+				.path("stock")
+				.asInt(), (stock) -> stock == 4);
 	}
 
 	@Test

@@ -104,6 +104,13 @@ public final class SummaryWriter {
 				+ " lists the other answers by status. Orders that buyers stopped following while PENDING (polls"
 				+ " failed, or " + run.settleSeconds() + " s passed) were looked up again at order-service after the"
 				+ " step; \"still PENDING\" counts those that were still pending then.");
+		if (summary.steps().stream().anyMatch((step) -> step.failedPlacements().containsKey(422))) {
+			out.add("");
+			out.add("422 answers are most likely the caps on what one buyer may hold in unshipped orders, which"
+					+ " the bench's few buyers reach in a full run: start the marketplace with"
+					+ " MARKETPLACE_ORDERS_MAX_OPEN_ORDERS_PER_BUYER and MARKETPLACE_ORDERS_MAX_OPEN_UNITS_PER_PRODUCT"
+					+ " raised (README, \"Against stock hoarding\").");
+		}
 		out.add("");
 		Integer best = summary.highestSustainedRate();
 		out.add("Highest rate sustained: **" + ((best != null) ? best + " orders/s" : "none of the rates")

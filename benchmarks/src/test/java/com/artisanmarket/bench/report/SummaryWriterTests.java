@@ -57,6 +57,21 @@ class SummaryWriterTests {
 			.contains("Gateway overhead not measured: wrk not installed.");
 	}
 
+	@Test
+	void pointsAtTheHoardingCapsWhenOrdersWereRefusedWith422() {
+		List<StepResult> refused = List.of(step(25, false, Map.of(422, 700), Map.of("CONFIRMED", 800)));
+		List<StepResult> fine = List.of(step(25, true, Map.of(), Map.of("CONFIRMED", 1500)));
+
+		assertThat(SummaryWriter.markdown(summary(refused)))
+			.contains("MARKETPLACE_ORDERS_MAX_OPEN_ORDERS_PER_BUYER and MARKETPLACE_ORDERS_MAX_OPEN_UNITS_PER_PRODUCT");
+		assertThat(SummaryWriter.markdown(summary(fine))).doesNotContain("MARKETPLACE_ORDERS_MAX_OPEN");
+	}
+
+	private static Summary summary(List<StepResult> steps) {
+		return new Summary(run(), List.of(), steps, Summary.highestSustained(steps),
+				new GatewayOverhead.Result(List.of(), null, "not measured: wrk not installed"), Map.of(), 0);
+	}
+
 	private static StepResult step(int rate, boolean sustained, Map<Integer, Integer> failed,
 			Map<String, Integer> byStatus) {
 		Map<String, Double> cpu = new LinkedHashMap<>();

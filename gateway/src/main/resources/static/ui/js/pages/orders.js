@@ -122,6 +122,9 @@ function explanation(order) {
   const last = order.statusHistory[order.statusHistory.length - 1];
   if (order.status === 'PENDING') return h('p', { class: 'muted', id: 'status-explanation' }, t('order.pendingHint'));
   if (order.status === 'CONFIRMED') return h('p', { id: 'status-explanation' }, t('order.confirmedHint'));
+  if (order.status === 'CANCELLED' && last?.reason) {
+    return h('p', { class: 'alert info', id: 'cancellation-reason' }, t('order.cancelledBecause', { reason: last.reason }));
+  }
   if (order.status !== 'REJECTED') return null;
   const problems = last?.problems ?? [];
   const title = (productId) => order.lines.find((line) => line.productId === productId)?.title ?? productId;

@@ -279,6 +279,10 @@ function incomingOrder(order) {
   const draw = () => {
     const unshipped = order.status === 'CONFIRMED' && order.lines.some((line) => !line.shippedAt);
     const tracking = h('input', { name: 'trackingRef', maxlength: '100' });
+    // An artisan may refuse an order until anything of it ships (issue 17); the buyer reads the reason.
+    const declinable = ['PENDING', 'CONFIRMED'].includes(order.status) && order.lines.every((line) => !line.shippedAt);
+    const reason = h('input', { name: 'reason', maxlength: '500', required: true });
+    const last = order.statusHistory[order.statusHistory.length - 1];
     fill(item,
       h('div', { class: 'incoming-head' },
         h('strong', {}, t('order.title', { id: order.id.slice(-8) })), ' ', statusBadge(order.status), ' ',
@@ -300,6 +304,20 @@ function incomingOrder(order) {
       } },
       field(`tracking-${order.id}`, t('studio.tracking'), tracking, t('checkout.optional')),
       h('button', { type: 'submit', class: 'button', dataset: { ship: order.id } }, t('studio.markShipped'))) : null,
+      declinable ? h('form', { class: 'inline-filter', onsubmit: async (event) => {
+        event.preventDefault();
+        message.show(null);
+        try {
+          order = (await api(`/api/orders/${encodeURIComponent(order.id)}/decline`, { method: 'POST', body: { reason: reason.value.trim() } })).data;
+          announce(t('studio.declined'));
+          draw();
+        } catch (error) {
+          message.show(describe(error));
+        }
+      } },
+      field(`decline-${order.id}`, t('studio.declineReason'), reason),
+      h('button', { type: 'submit', class: 'button secondary', dataset: { decline: order.id } }, t('studio.decline'))) : null,
+      order.status === 'CANCELLED' && last?.reason ? h('p', { class: 'muted' }, t('order.cancelledBecause', { reason: last.reason })) : null,
       message);
   };
   draw();

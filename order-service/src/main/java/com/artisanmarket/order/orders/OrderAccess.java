@@ -17,7 +17,7 @@ class OrderAccess {
 	AuthorizationRules orderRules() {
 		return (requests) -> requests.requestMatchers(HttpMethod.POST, "/api/orders")
 			.hasRole("BUYER")
-			.requestMatchers(HttpMethod.POST, "/api/orders/*/shipments")
+			.requestMatchers(HttpMethod.POST, "/api/orders/*/shipments", "/api/orders/*/decline")
 			.hasRole("ARTISAN")
 			.requestMatchers(HttpMethod.POST, "/api/orders/*/cancel", "/api/orders/*/delivery")
 			.hasAnyRole("BUYER", "ADMIN")

@@ -27,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders")
 class OrderController {
 
+	/** A buyer's open orders already hold what one buyer may ({@link OrderLimits}). */
+	static final URI ORDER_LIMIT = URI.create("https://artisan-marketplace.example/problems/order-limit");
+
 	private final Orders orders;
 
 	OrderController(Orders orders) {
@@ -68,6 +71,15 @@ class OrderController {
 		return OrderView.of(this.orders.ship(id, caller, (shipment != null) ? shipment.trackingRef() : null), caller);
 	}
 
+	/**
+	 * An artisan with lines in the order refuses it. The reason is checked after the
+	 * caller's right to the order, so that another artisan learns nothing from a 400.
+	 */
+	@PostMapping("/{id}/decline")
+	OrderView decline(@PathVariable String id, @RequestBody(required = false) Reason reason, Caller artisan) {
+		return OrderView.of(this.orders.decline(id, artisan, (reason != null) ? reason.reason() : null), artisan);
+	}
+
 	@PostMapping("/{id}/delivery")
 	OrderView deliver(@PathVariable String id, Caller caller) {
 		return OrderView.of(this.orders.deliver(id, caller), caller);
@@ -82,8 +94,24 @@ class OrderController {
 		return problem;
 	}
 
+	@ExceptionHandler(OrderLimitException.class)
+	ProblemDetail overLimit(OrderLimitException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setType(ORDER_LIMIT);
+		problem.setTitle("Order limit reached");
+		problem.setProperty("limit", ex.limit());
+		problem.setProperty("maximum", ex.maximum());
+		problem.setProperty("open", ex.open());
+		problem.setProperty("requested", ex.requested());
+		if (ex.productId() != null) {
+			problem.setProperty("productId", ex.productId());
+		}
+		return problem;
+	}
+
 	/**
-	 * @param reason why the order is cancelled, if the caller says
+	 * @param reason why the order is cancelled or declined, if the caller says (declining
+	 * needs one)
 	 */
 	record Reason(@Size(max = 500) String reason) {
 

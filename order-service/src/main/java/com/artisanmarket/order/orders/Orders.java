@@ -32,6 +32,7 @@ import com.artisanmarket.support.outbox.Outbox;
 import com.artisanmarket.support.outbox.OutboxEntry;
 import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.web.ConflictException;
+import com.artisanmarket.support.web.FieldValidationException;
 import com.artisanmarket.support.web.NotFoundException;
 import com.artisanmarket.support.web.PageRequest;
 import com.artisanmarket.support.web.PageView;
@@ -63,6 +64,11 @@ public class Orders {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	/** What a declined order's reason begins with, before the artisan's words. */
+	private static final String DECLINED = "declined by the artisan: ";
+
+	private static final int TRANSITION_ATTEMPTS = 10;
+
 	private final MongoOperations mongo;
 
 	private final Outbox outbox;
@@ -73,15 +79,18 @@ public class Orders {
 
 	private final PendingWatch pending;
 
+	private final OrderLimits limits;
+
 	private final Clock clock;
 
 	Orders(MongoOperations mongo, Outbox outbox, CatalogPricing pricing, SagaFigures figures, PendingWatch pending,
-			Clock clock) {
+			OrderLimits limits, Clock clock) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.pricing = pricing;
 		this.figures = figures;
 		this.pending = pending;
+		this.limits = limits;
 		this.clock = clock;
 		mongo.indexOps(Order.class)
 			.createIndex(
@@ -92,7 +101,9 @@ public class Orders {
 
 	/**
 	 * Places an order once per idempotency key: the same key and body return the order
-	 * already placed; the same key with another body is refused.
+	 * already placed; the same key with another body is refused. A new order that would
+	 * take its buyer past a cap of {@link OrderLimits} is refused before it is stored, so
+	 * no stock is reserved for it.
 	 */
 	Order place(NewOrder request, String idempotencyKey, Caller buyer) {
 		String hash = hash(request);
@@ -101,10 +112,12 @@ public class Orders {
 			return sameRequest(existing.get(), hash);
 		}
 		Order order = price(request, idempotencyKey, hash, buyer);
+		this.limits.hold(order);
 		try {
 			this.mongo.insert(order);
 		}
 		catch (DuplicateKeyException ex) {
+			this.limits.release(order);
 			return sameRequest(byKey(buyer.accountId(), idempotencyKey).orElseThrow(), hash);
 		}
 		this.outbox.publishSoon(Order.COLLECTION, order.id());
@@ -201,19 +214,93 @@ public class Orders {
 
 	/** The buyer or an admin cancels, before anything has shipped. */
 	Order cancel(String id, Caller caller, String reason) {
-		Order order = get(id, caller);
-		if (!caller.isAdmin() && !order.buyerId().equals(caller.accountId())) {
-			throw new NotFoundException("order", id);
+		for (int attempt = 0; attempt < TRANSITION_ATTEMPTS; attempt++) {
+			Order order = get(id, caller);
+			if (!caller.isAdmin() && !order.buyerId().equals(caller.accountId())) {
+				throw new NotFoundException("order", id);
+			}
+			if (!open(order)) {
+				throw new ConflictException("An order that is " + order.status() + " cannot be cancelled.");
+			}
+			Optional<Order> cancelled = callOff(order, caller.accountId(), reason);
+			if (cancelled.isPresent()) {
+				return cancelled.get();
+			}
 		}
-		if (!Set.of(OrderStatus.PENDING, OrderStatus.CONFIRMED).contains(order.status())
-				|| order.lines().stream().anyMatch((line) -> line.shippedAt() != null)) {
-			throw new ConflictException("An order that is " + order.status() + " cannot be cancelled.");
+		throw busy(id);
+	}
+
+	/**
+	 * An artisan with lines in the order refuses it, with a reason the buyer sees, before
+	 * anything has shipped; the whole order is cancelled and its stock released, as when
+	 * the buyer cancels. Another artisan, who may not know of the order, is told it does
+	 * not exist.
+	 */
+	Order decline(String id, Caller artisan, String reason) {
+		for (int attempt = 0; attempt < TRANSITION_ATTEMPTS; attempt++) {
+			Order order = get(id, artisan);
+			if (!order.lineOwners().contains(artisan.accountId())) {
+				throw new NotFoundException("order", id);
+			}
+			if (reason == null || reason.isBlank() || reason.length() > 500) {
+				throw new FieldValidationException("reason",
+						"say why the order is declined, in at most 500 characters; the buyer reads it");
+			}
+			if (!open(order)) {
+				throw new ConflictException("An order that is " + order.status() + " cannot be declined.");
+			}
+			Optional<Order> declined = callOff(order, artisan.accountId(), DECLINED + reason.strip());
+			if (declined.isPresent()) {
+				return declined.get();
+			}
 		}
-		Instant now = this.clock.instant();
-		OrderCancelled cancelled = new OrderCancelled(id, order.buyerId(), eventLines(order.lines()), order.total(),
-				order.status() == OrderStatus.CONFIRMED, caller.accountId(), reason, order.createdAt(), now);
-		return transition(order, OrderStatus.CANCELLED, reason, new Update(), cancelled)
-			.orElseGet(() -> cancel(id, caller, reason));
+		throw busy(id);
+	}
+
+	/**
+	 * A confirmed order that nobody shipped in time is cancelled with the reason, as if
+	 * its buyer had cancelled it, so its stock goes back on sale (issue 17). An order
+	 * with a line shipped already is left alone: its stock cannot come back.
+	 * @param id the order
+	 * @param placedBefore only an order placed before this expires
+	 * @param reason what buyer and artisans read in its history
+	 * @return whether this call expired it
+	 */
+	boolean expire(String id, Instant placedBefore, String reason) {
+		for (int attempt = 0; attempt < TRANSITION_ATTEMPTS; attempt++) {
+			Order order = this.mongo.findById(id, Order.class);
+			if (order == null || order.status() != OrderStatus.CONFIRMED || !open(order)
+					|| !order.createdAt().isBefore(placedBefore)) {
+				return false;
+			}
+			if (callOff(order, null, reason).isPresent()) {
+				return true;
+			}
+		}
+		logger.warn("Order {} changed {} times while it was being expired; the next sweep tries again", id,
+				TRANSITION_ATTEMPTS);
+		return false;
+	}
+
+	/** Whether the order may still be called off: not final, and nothing shipped. */
+	private static boolean open(Order order) {
+		return Set.of(OrderStatus.PENDING, OrderStatus.CONFIRMED).contains(order.status())
+				&& order.lines().stream().allMatch((line) -> line.shippedAt() == null);
+	}
+
+	/**
+	 * Cancels the order; its {@code OrderCancelled} releases the stock in the catalogue.
+	 * @param by the account that called it off, none for the marketplace itself
+	 */
+	private Optional<Order> callOff(Order order, String by, String reason) {
+		OrderCancelled cancelled = new OrderCancelled(order.id(), order.buyerId(), eventLines(order.lines()),
+				order.total(), order.status() == OrderStatus.CONFIRMED, by, reason, order.createdAt(),
+				this.clock.instant());
+		return transition(order, OrderStatus.CANCELLED, reason, new Update(), cancelled);
+	}
+
+	private static ConflictException busy(String id) {
+		return new ConflictException("Order " + id + " is changing right now; try again.");
 	}
 
 	/** An artisan ships their own lines; the order is SHIPPED once every artisan has. */
