@@ -236,7 +236,8 @@ class StorefrontBrowserSystemTests {
 		WebElement focused = browser().driver().switchTo().activeElement();
 		assertThat(focused.getDomAttribute("class")).isEqualTo("skip-link");
 		focused.sendKeys(Keys.ENTER);
-		assertThat(browser().script("return document.activeElement.id")).isEqualTo("main");
+		// Following the link moves the focus once the browser has handled the navigation.
+		browser().waitUntil((driver) -> "main".equals(browser().script("return document.activeElement.id")));
 	}
 
 	private static String card(String productId) {
