@@ -1,15 +1,22 @@
 package com.artisanmarket.gateway.routing;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.artisanmarket.launcher.FreePorts;
@@ -27,8 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway in front of three stand-in upstreams: one that answers, one that nothing
- * listens on, one that hangs.
+ * The gateway in front of three stand-in upstreams: one that answers (after reading the
+ * whole request, like a real service), one that nothing listens on, one that hangs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "resilience4j.timelimiter.configs.default.timeout-duration=1s",
@@ -97,6 +104,59 @@ class RoutingIntegrationTests {
 		assertThat(response.body()).contains("order-service");
 	}
 
+	@Test
+	void timesAServiceOnlyOnceTheClientHasSentItsBodySoSlowClientsNeverOpenItsBreaker() throws Exception {
+		// Twelve clients each take 2.4 s to send a small body, more than twice the 1 s
+		// the
+		// time limiter allows. A route with a fallback reads the whole body before its
+		// breaker runs (Spring Cloud Gateway keeps it for the fallback), so the time
+		// limiter
+		// times the service alone: every call succeeds, and the breaker (ten calls, half
+		// failed, opens it) stays closed.
+		try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<String>> slow = new ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				slow.add(clients.submit(
+						() -> postSlowly("/api/artisans", "{\"displayName\":\"Slow\"}", 12, Duration.ofMillis(200))));
+			}
+			for (Future<String> statusLine : slow) {
+				assertThat(statusLine.get(30, TimeUnit.SECONDS)).isEqualTo("HTTP/1.1 200 OK");
+			}
+		}
+
+		assertThat(get("/api/artisans?page=0").statusCode()).isEqualTo(200);
+	}
+
+	/**
+	 * Sends a request whose body arrives in {@code pieces} pieces, one every
+	 * {@code pause}, and returns the answer's status line.
+	 */
+	private String postSlowly(String path, String body, int pieces, Duration pause) throws Exception {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+					+ "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			int sent = 0;
+			for (int piece = 1; piece <= pieces; piece++) {
+				Thread.sleep(pause);
+				int end = bytes.length * piece / pieces;
+				out.write(bytes, sent, end - sent);
+				out.flush();
+				sent = end;
+			}
+			InputStream in = socket.getInputStream();
+			StringBuilder statusLine = new StringBuilder();
+			for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
+				statusLine.append((char) c);
+			}
+			return statusLine.toString();
+		}
+	}
+
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(Duration.ofSeconds(20))
@@ -109,6 +169,7 @@ class RoutingIntegrationTests {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 			server.createContext("/", (exchange) -> {
+				exchange.getRequestBody().readAllBytes();
 				if (hang) {
 					try {
 						release.await(60, TimeUnit.SECONDS);
