@@ -3,6 +3,8 @@ package com.artisanmarket.launcher;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One process of the marketplace: how to start it, where it listens and how to tell that
@@ -12,12 +14,33 @@ import java.util.List;
  * @param ports the ports it binds; all must be free before it starts
  * @param command the full command line
  * @param readiness how to know it can take work
+ * @param settings the prefixes of the {@code MARKETPLACE_*} environment variables it
+ * reads
  */
-public record Part(String name, List<Integer> ports, List<String> command, Readiness readiness) {
+public record Part(String name, List<Integer> ports, List<String> command, Readiness readiness, List<String> settings) {
+
+	private static final String MARKETPLACE = "MARKETPLACE_";
 
 	public Part {
 		ports = List.copyOf(ports);
 		command = List.copyOf(command);
+		settings = List.copyOf(settings);
+	}
+
+	/**
+	 * The environment this part starts with: the launcher's, without the
+	 * {@code MARKETPLACE_*} settings meant for other parts or for the launcher itself. So
+	 * the admin's password given to {@code ./marketplace up} reaches the gateway alone,
+	 * and a service never sees another's settings (issue 17, item 7).
+	 * @param launcher the launcher's own environment
+	 * @return the part's environment
+	 */
+	public Map<String, String> environment(Map<String, String> launcher) {
+		return launcher.entrySet()
+			.stream()
+			.filter((variable) -> !variable.getKey().startsWith(MARKETPLACE)
+					|| this.settings.stream().anyMatch(variable.getKey()::startsWith))
+			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	public int port() {
@@ -28,7 +51,7 @@ public record Part(String name, List<Integer> ports, List<String> command, Readi
 	public Part withArguments(List<String> arguments) {
 		List<String> extended = new java.util.ArrayList<>(this.command);
 		extended.addAll(arguments);
-		return new Part(this.name, this.ports, extended, this.readiness);
+		return new Part(this.name, this.ports, extended, this.readiness, this.settings);
 	}
 
 	/** How a part signals that it is ready. */

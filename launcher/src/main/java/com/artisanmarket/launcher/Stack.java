@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,19 @@ public final class Stack {
 
 	/** Heap of each service and the gateway: their live data is well under 100 MB. */
 	private static final Heap SERVICE_HEAP = new Heap("96m", "256m");
+
+	/** What the services share: event consumption, the outbox, token checks. */
+	private static final List<String> SHARED_SETTINGS = List.of("MARKETPLACE_EVENTS_", "MARKETPLACE_OUTBOX_",
+			"MARKETPLACE_SECURITY_");
+
+	/**
+	 * The {@code MARKETPLACE_*} settings each Spring Boot part reads (the prefixes of its
+	 * {@code @ConfigurationProperties}); the others are not passed to it.
+	 */
+	private static final Map<String, List<String>> SERVICE_SETTINGS = Map.of(ARTISAN_SERVICE, SHARED_SETTINGS,
+			CATALOG_SERVICE, concat(SHARED_SETTINGS, "MARKETPLACE_CATALOG_", "MARKETPLACE_SEARCH_"), ORDER_SERVICE,
+			concat(SHARED_SETTINGS, "MARKETPLACE_ORDERS_"), GATEWAY,
+			List.of("MARKETPLACE_GATEWAY_", "MARKETPLACE_IDENTITY_", "MARKETPLACE_ADMIN_"));
 
 	private final StackConfig config;
 
@@ -118,7 +132,7 @@ public final class Stack {
 		command.addAll(List.of("--port", Integer.toString(port), "--file",
 				this.config.dataDir().resolve("mongo").resolve("marketplace.mv").toString(), "--ready-file",
 				readyFile.toString()));
-		return new Part(MONGO, List.of(port), command, new Part.ReadyFile(readyFile));
+		return new Part(MONGO, List.of(port), command, new Part.ReadyFile(readyFile), List.of());
 	}
 
 	private Part kafka() {
@@ -129,7 +143,7 @@ public final class Stack {
 				new Heap("128m", "320m"));
 		command.addAll(List.of("--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort),
 				"--log-dir", this.config.dataDir().resolve("kafka").toString(), "--ready-file", readyFile.toString()));
-		return new Part(KAFKA, List.of(port, controllerPort), command, new Part.ReadyFile(readyFile));
+		return new Part(KAFKA, List.of(port, controllerPort), command, new Part.ReadyFile(readyFile), List.of());
 	}
 
 	private Part service(String name, int port, int managementPort, String database) {
@@ -137,7 +151,8 @@ public final class Stack {
 		command.addAll(List.of("--server.port=" + port, "--spring.mongodb.uri=" + this.config.mongoUri(database),
 				"--spring.kafka.bootstrap-servers=" + this.config.kafkaBootstrapServers(),
 				"--marketplace.security.jwks-uri=" + local(this.config.ports().gateway()) + "/.well-known/jwks.json"));
-		return new Part(name, List.of(port, managementPort), command, httpReadiness(managementPort));
+		return new Part(name, List.of(port, managementPort), command, httpReadiness(managementPort),
+				SERVICE_SETTINGS.get(name));
 	}
 
 	private Part gateway() {
@@ -154,7 +169,7 @@ public final class Stack {
 						"--marketplace.identity.signing-key-file=" + gatewayData().resolve("signing-key.pem"),
 						"--marketplace.admin.password-file=" + adminPasswordFile()));
 		return new Part(GATEWAY, List.of(ports.gateway(), ports.gatewayManagement()), command,
-				httpReadiness(ports.gatewayManagement()));
+				httpReadiness(ports.gatewayManagement()), SERVICE_SETTINGS.get(GATEWAY));
 	}
 
 	private List<String> infraCommand(String name, String mainClass, Heap heap) {
@@ -220,6 +235,12 @@ public final class Stack {
 
 	private Path readyFile(String name) {
 		return this.config.runDir().resolve(name + ".ready");
+	}
+
+	private static List<String> concat(List<String> shared, String... own) {
+		List<String> all = new ArrayList<>(shared);
+		all.addAll(List.of(own));
+		return List.copyOf(all);
 	}
 
 	private static Part.HttpOk httpReadiness(int port) {

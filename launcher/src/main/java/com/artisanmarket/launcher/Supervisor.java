@@ -123,7 +123,10 @@ public final class Supervisor {
 				command.add("/usr/bin/setsid");
 			}
 			command.addAll(part.command());
-			Process process = new ProcessBuilder(command).directory(this.stack.config().root().toFile())
+			ProcessBuilder builder = new ProcessBuilder(command);
+			builder.environment().clear();
+			builder.environment().putAll(part.environment(System.getenv()));
+			Process process = builder.directory(this.stack.config().root().toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();

@@ -53,6 +53,21 @@ class StackTests {
 	}
 
 	@Test
+	void passesEachPartOnlyTheSettingsItReads() {
+		Map<String, String> launcher = Map.of("PATH", "/usr/bin", "MARKETPLACE_ADMIN_PASSWORD", "secret",
+				"MARKETPLACE_DATA_DIR", "/srv/data", "MARKETPLACE_ORDERS_MAX_OPEN_ORDERS_PER_BUYER", "50",
+				"MARKETPLACE_CATALOG_IMAGES_QUOTA_IMAGES", "100", "MARKETPLACE_OUTBOX_BATCH_SIZE", "64");
+
+		assertThat(this.stack.part(Stack.GATEWAY).orElseThrow().environment(launcher)).containsOnlyKeys("PATH",
+				"MARKETPLACE_ADMIN_PASSWORD");
+		assertThat(this.stack.part(Stack.ORDER_SERVICE).orElseThrow().environment(launcher)).containsOnlyKeys("PATH",
+				"MARKETPLACE_ORDERS_MAX_OPEN_ORDERS_PER_BUYER", "MARKETPLACE_OUTBOX_BATCH_SIZE");
+		assertThat(this.stack.part(Stack.CATALOG_SERVICE).orElseThrow().environment(launcher)).containsOnlyKeys("PATH",
+				"MARKETPLACE_CATALOG_IMAGES_QUOTA_IMAGES", "MARKETPLACE_OUTBOX_BATCH_SIZE");
+		assertThat(this.stack.part(Stack.MONGO).orElseThrow().environment(launcher)).containsOnlyKeys("PATH");
+	}
+
+	@Test
 	void knowsWhichArtifactsAreMissing() {
 		assertThat(this.stack.missingArtifacts()).contains(Path.of("/opt/marketplace/gateway/target/gateway.jar"),
 				Path.of("/opt/marketplace/embedded-infra/target/lib"));
