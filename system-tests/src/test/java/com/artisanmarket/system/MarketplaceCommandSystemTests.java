@@ -3,12 +3,16 @@ package com.artisanmarket.system;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.artisanmarket.launcher.FreePorts;
 import com.artisanmarket.testsupport.Http;
@@ -51,7 +55,8 @@ class MarketplaceCommandSystemTests {
 				"MARKETPLACE_CATALOG_SERVICE_PORT", Integer.toString(FreePorts.next()),
 				"MARKETPLACE_ORDER_SERVICE_PORT", Integer.toString(FreePorts.next()), "MARKETPLACE_KAFKA_PORT",
 				Integer.toString(FreePorts.next()), "MARKETPLACE_KAFKA_CONTROLLER_PORT",
-				Integer.toString(FreePorts.next()), "MARKETPLACE_MONGO_PORT", Integer.toString(mongoPort)));
+				Integer.toString(FreePorts.next()), "MARKETPLACE_MONGO_PORT", Integer.toString(mongoPort),
+				"MARKETPLACE_IDENTITY_THROTTLE_REGISTRATIONS_PER_ADDRESS", "100000"));
 		for (String part : List.of("GATEWAY", "ARTISAN_SERVICE", "CATALOG_SERVICE", "ORDER_SERVICE")) {
 			this.environment.put("MARKETPLACE_" + part + "_MANAGEMENT_PORT", Integer.toString(FreePorts.next()));
 		}
@@ -62,6 +67,7 @@ class MarketplaceCommandSystemTests {
 			.contains("admin: admin@artisan-marketplace.local, password in "
 					+ this.dataDir.resolve("gateway/admin-password"));
 		assertThat(ourProcesses()).hasSize(6);
+		eachPartHasOnlyItsOwnSettings();
 		Result status = marketplace("status");
 		assertThat(status.exitCode()).as(status.output()).isZero();
 		assertThat(status.output().lines().filter((line) -> line.contains(" ready "))).hasSize(6);
@@ -158,6 +164,32 @@ class MarketplaceCommandSystemTests {
 		Runtime.getRuntime().addShutdownHook(new Thread(client::close));
 		return client.getDatabase("command-test").getCollection("markers");
 	}
+
+	/**
+	 * Issue 17, item 7: the launcher's settings reach only the parts that read them: the
+	 * gateway's (its port, its sign-up throttle) only the gateway, the launcher's own
+	 * (the data directory, the database's port) no part.
+	 */
+	private void eachPartHasOnlyItsOwnSettings() throws IOException {
+		for (ProcessHandle part : ourProcesses()) {
+			String arguments = String.join(" ", part.info().arguments().orElseThrow());
+			Set<String> settings = Arrays
+				.stream(Files.readString(Path.of("/proc/" + part.pid() + "/environ")).split("\0"))
+				.map((variable) -> variable.substring(0, Math.max(0, variable.indexOf('='))))
+				.filter((name) -> name.startsWith("MARKETPLACE_"))
+				.collect(Collectors.toSet());
+			assertThat(settings).as(arguments).doesNotContain("MARKETPLACE_DATA_DIR", "MARKETPLACE_MONGO_PORT");
+			if (arguments.contains("-Dmarketplace.part=gateway ")) {
+				assertThat(settings).contains(GATEWAY_ONLY);
+			}
+			else {
+				assertThat(settings).as(arguments).doesNotContain(GATEWAY_ONLY);
+			}
+		}
+	}
+
+	private static final String[] GATEWAY_ONLY = { "MARKETPLACE_GATEWAY_PORT",
+			"MARKETPLACE_IDENTITY_THROTTLE_REGISTRATIONS_PER_ADDRESS" };
 
 	private List<ProcessHandle> ourProcesses() {
 		String marker = "-Dmarketplace.home=" + this.dataDir + " ";
