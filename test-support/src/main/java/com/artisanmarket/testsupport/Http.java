@@ -81,6 +81,47 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), headers);
 	}
 
+	/**
+	 * A JSON body sent slowly, as a client on a poor connection sends it: the headers at
+	 * once, then the body in {@code pieces} pieces, one every {@code pause}. HTTP/1.1
+	 * over a plain socket, since {@link HttpClient} sends a body as fast as it can.
+	 * @return the answer's status code
+	 */
+	public static int postJsonSlowly(String url, String body, Map<String, String> headers, int pieces, Duration pause) {
+		URI uri = URI.create(url);
+		byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		StringBuilder head = new StringBuilder("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost()
+				+ "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+				+ "\r\nConnection: close\r\n");
+		headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+		try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+			socket.setSoTimeout(60_000);
+			java.io.OutputStream out = socket.getOutputStream();
+			out.write(head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			out.flush();
+			int sent = 0;
+			for (int piece = 1; piece <= pieces; piece++) {
+				Thread.sleep(pause);
+				int end = bytes.length * piece / pieces;
+				out.write(bytes, sent, end - sent);
+				out.flush();
+				sent = end;
+			}
+			// "HTTP/1.1 200 OK": the code is the second word of the status line.
+			String statusLine = new java.io.BufferedReader(
+					new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+				.readLine();
+			return Integer.parseInt(statusLine.split(" ")[1]);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public static JsonNode json(HttpResponse<String> response) {
 		return json.readTree(response.body());
 	}

@@ -1,6 +1,7 @@
 package com.artisanmarket.bench.load;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 
@@ -11,19 +12,30 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * Shoppers searching, each with one of a few queries with filters as the search page
- * sends them: folded spellings, a country, a category with a price order, a price range.
- * On the embedded MongoDB every search scans the catalogue, so this is the read that
- * grows with its size. Searchers arrive at a fixed rate (open model).
+ * sends them (folded spellings, a country, a category with a price order, a price range;
+ * every result page carries its facet counts), or typing into the search box, which asks
+ * for suggestions after each letter. Both are answered from catalog-service's search
+ * index, whose cost grows with the catalogue. Searchers arrive at a fixed rate (open
+ * model).
  */
 public class SearchSimulation extends BenchSimulation {
 
 	static final List<String> QUERIES = List.of("q=carpet", "q=silk&country=UZ", "q=sirvan&category=CARPETS",
 			"q=plate&category=CERAMICS&sort=price_asc", "q=copper&inStock=true&minPrice=10&maxPrice=200");
 
-	private final ScenarioBuilder search = scenario("search").exec(uniformRandomSwitch().on(QUERIES.stream()
-		.map((query) -> timed("search " + query, (http) -> http.get("/api/products?" + query + "&page=0&size=20"),
-				status().is(200)))
-		.toList()));
+	/** What the search box asks as a shopper types. */
+	static final List<String> TYPED = List.of("su", "suz", "kar", "cer", "rish");
+
+	private final ScenarioBuilder search = scenario("search").exec(
+			uniformRandomSwitch().on(Stream
+				.concat(QUERIES
+					.stream()
+					.map((query) -> timed("search " + query,
+							(http) -> http.get("/api/products?" + query + "&page=0&size=20"), status().is(200))),
+						TYPED.stream()
+							.map((typed) -> timed("suggest q=" + typed,
+									(http) -> http.get("/api/products/suggest?q=" + typed), status().is(200))))
+				.toList()));
 
 	{
 		setUp(this.search.injectOpen(constantUsersPerSec(this.settings.rate()).during(this.settings.duration())))

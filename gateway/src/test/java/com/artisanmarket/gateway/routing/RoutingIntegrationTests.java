@@ -1,10 +1,7 @@
 package com.artisanmarket.gateway.routing;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.artisanmarket.launcher.FreePorts;
+import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -106,55 +105,24 @@ class RoutingIntegrationTests {
 
 	@Test
 	void timesAServiceOnlyOnceTheClientHasSentItsBodySoSlowClientsNeverOpenItsBreaker() throws Exception {
-		// Twelve clients each take 2.4 s to send a small body, more than twice the 1 s
-		// the
-		// time limiter allows. A route with a fallback reads the whole body before its
-		// breaker runs (Spring Cloud Gateway keeps it for the fallback), so the time
-		// limiter
-		// times the service alone: every call succeeds, and the breaker (ten calls, half
-		// failed, opens it) stays closed.
+		// Twelve clients each take 2.4 s to send a small body, more than twice
+		// the 1 s the time limiter allows. A route with a fallback reads the whole
+		// body before its breaker runs (Spring Cloud Gateway keeps it for the
+		// fallback), so the time limiter times the service alone: every call
+		// succeeds, and the breaker (ten calls, half failed, opens it) stays closed.
+		String url = "http://127.0.0.1:" + this.port + "/api/artisans";
 		try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<Future<String>> slow = new ArrayList<>();
+			List<Future<Integer>> slow = new ArrayList<>();
 			for (int i = 0; i < 12; i++) {
-				slow.add(clients.submit(
-						() -> postSlowly("/api/artisans", "{\"displayName\":\"Slow\"}", 12, Duration.ofMillis(200))));
+				slow.add(clients.submit(() -> Http.postJsonSlowly(url, "{\"displayName\":\"Slow\"}", Map.of(), 12,
+						Duration.ofMillis(200))));
 			}
-			for (Future<String> statusLine : slow) {
-				assertThat(statusLine.get(30, TimeUnit.SECONDS)).isEqualTo("HTTP/1.1 200 OK");
+			for (Future<Integer> status : slow) {
+				assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
 			}
 		}
 
 		assertThat(get("/api/artisans?page=0").statusCode()).isEqualTo(200);
-	}
-
-	/**
-	 * Sends a request whose body arrives in {@code pieces} pieces, one every
-	 * {@code pause}, and returns the answer's status line.
-	 */
-	private String postSlowly(String path, String body, int pieces, Duration pause) throws Exception {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(30_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-					+ "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
-				.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			int sent = 0;
-			for (int piece = 1; piece <= pieces; piece++) {
-				Thread.sleep(pause);
-				int end = bytes.length * piece / pieces;
-				out.write(bytes, sent, end - sent);
-				out.flush();
-				sent = end;
-			}
-			InputStream in = socket.getInputStream();
-			StringBuilder statusLine = new StringBuilder();
-			for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
-				statusLine.append((char) c);
-			}
-			return statusLine.toString();
-		}
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
