@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.artisanmarket.catalog.product.Product;
+import com.artisanmarket.catalog.search.FacetCounter.Counted;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.index.IndexReader;
@@ -16,7 +17,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -54,6 +54,11 @@ public class ProductListings {
 	 */
 	private final Cache<CountedKey, Counted> counted = Caffeine.newBuilder().maximumSize(COUNTED_SEARCHES).build();
 
+	/**
+	 * Counts a search's results segment by segment, reusing unchanged segments' counts.
+	 */
+	private final FacetCounter facets = new FacetCounter();
+
 	ProductListings(ProductIndex index) {
 		this.index = index;
 	}
@@ -71,24 +76,12 @@ public class ProductListings {
 			Query query = ListingQueries.toQuery(listing);
 			Sort sort = ListingQueries.sort(listing.order());
 			IndexReader.CacheHelper version = searcher.getIndexReader().getReaderCacheHelper();
-			CountedKey key = (version != null) ? new CountedKey(version.getKey(), query) : null;
-			Counted counted = (key != null) ? this.counted.getIfPresent(key) : null;
-			TopFieldDocs top;
-			if (counted == null) {
-				Object[] results = searcher.search(query, new MultiCollectorManager(
-						new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE), FacetCounter.manager()));
-				top = (TopFieldDocs) results[0];
-				counted = new Counted(top.totalHits.value(), (Facets) results[1]);
-				if (key != null) {
-					this.counted.put(key, counted);
-				}
-			}
-			else {
-				// The total is known, so the page alone: hits that cannot make it need
-				// not
-				// be counted.
-				top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, wanted));
-			}
+			Counted counted = (version != null)
+					? this.counted.get(new CountedKey(version.getKey(), query), (key) -> count(searcher, query))
+					: count(searcher, query);
+			// The total is known, so the page alone: hits that cannot make it need not be
+			// counted.
+			TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, wanted));
 			StoredFields stored = searcher.storedFields();
 			List<Product> items = new ArrayList<>();
 			for (int i = (int) Math.min(listing.offset(), top.scoreDocs.length); i < top.scoreDocs.length; i++) {
@@ -156,10 +149,16 @@ public class ProductListings {
 		return candidate.stream().anyMatch((word) -> word.startsWith(typed.getLast()));
 	}
 
-	private record CountedKey(IndexReader.CacheKey version, Query query) {
+	private Counted count(IndexSearcher searcher, Query query) {
+		try {
+			return this.facets.count(searcher, query);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
-	private record Counted(long total, Facets facets) {
+	private record CountedKey(IndexReader.CacheKey version, Query query) {
 	}
 
 }

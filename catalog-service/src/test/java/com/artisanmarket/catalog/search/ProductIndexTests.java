@@ -110,6 +110,71 @@ class ProductIndexTests {
 		}
 	}
 
+	@Test
+	void countsFacetsRightAfterChangesToProductsWhoseSegmentsWereCountedBefore() throws IOException {
+		Instant start = Instant.parse("2026-11-01T10:00:00Z");
+		Category[] categories = { Category.CERAMICS, Category.CARPETS, Category.JEWELRY };
+		String[] countries = { "AZ", "UZ", "TR" };
+		Map<String, Product> catalogue = new java.util.LinkedHashMap<>();
+		java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+		try (ProductIndex index = new ProductIndex(this.directory, Duration.ofMillis(100),
+				new ProductDocuments(JsonMapper.builder().build()))) {
+			ProductListings listings = new ProductListings(index);
+			for (int round = 0; round < 4; round++) {
+				// Products new and changed, in segments of their own, each counted before
+				// the next round changes some of them again.
+				for (int i = 0; i < 120; i++) {
+					String id = "p-" + random.nextInt(300);
+					Product changed = product(id, start.plusSeconds(random.nextInt(100_000)),
+							categories[random.nextInt(categories.length)], countries[random.nextInt(countries.length)],
+							random.nextInt(4_000) * 100L, random.nextInt(3),
+							(random.nextInt(10) == 0) ? ProductStatus.ARCHIVED : ProductStatus.ACTIVE);
+					catalogue.put(id, changed);
+					index.put(changed);
+				}
+				index.commit(Map.of());
+				index.refresh();
+				for (String country : List.of("", "UZ")) {
+					ListingQuery query = new ListingQuery(null, null, country.isEmpty() ? null : country, null, null,
+							null, null, null, false, null, ListingQuery.Order.NEWEST, 0, 20);
+					List<Product> shown = catalogue.values()
+						.stream()
+						.filter(ProductDocuments::isPublic)
+						.filter((product) -> country.isEmpty() || product.artisanCountry().equals(country))
+						.toList();
+
+					Listing listing = listings.find(query);
+
+					assertThat(listing.total()).as("round %d, country '%s'", round, country).isEqualTo(shown.size());
+					assertThat(listing.facets().category()).as("round %d", round)
+						.containsExactlyInAnyOrderElementsOf(bruteForce(shown, (product) -> product.category().name()));
+					assertThat(listing.facets().country())
+						.containsExactlyInAnyOrderElementsOf(bruteForce(shown, Product::artisanCountry));
+					assertThat(listing.facets().priceBand()).extracting(Facets.PriceBand::count)
+						.containsExactlyElementsOf(java.util.stream.IntStream.range(0, FacetCounter.BAND_STARTS.length)
+							.mapToObj((band) -> shown.stream()
+								.filter((product) -> FacetCounter.band(product.priceMinor()) == band)
+								.count())
+							.toList());
+					assertThat(listing.facets().inStock()).containsExactly(
+							new Facets.Count("true", shown.stream().filter((product) -> product.stock() > 0).count()),
+							new Facets.Count("false",
+									shown.stream().filter((product) -> product.stock() == 0).count()));
+				}
+			}
+		}
+	}
+
+	private static List<Facets.Count> bruteForce(List<Product> products,
+			java.util.function.Function<Product, String> value) {
+		return products.stream()
+			.collect(java.util.stream.Collectors.groupingBy(value, java.util.stream.Collectors.counting()))
+			.entrySet()
+			.stream()
+			.map((entry) -> new Facets.Count(entry.getKey(), entry.getValue()))
+			.toList();
+	}
+
 	private static Document document(IndexSearcher searcher, int doc) {
 		try {
 			return searcher.storedFields().document(doc);
@@ -117,6 +182,14 @@ class ProductIndexTests {
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	private static Product product(String id, Instant createdAt, Category category, String country, long priceMinor,
+			int stock, ProductStatus status) {
+		Money price = new Money(BigDecimal.valueOf(priceMinor, 2), "USD");
+		return new Product(id, "artisan-1", "owner-1", "Piece " + id, "Made by hand.", category, List.of("clay"),
+				List.of(), price, priceMinor, stock, List.of(), status, "Aysel", "Baku", country,
+				ArtisanEvent.Status.VERIFIED, createdAt, createdAt, List.of(), List.of(), List.of(), null);
 	}
 
 	private static Product product(String id, Instant createdAt) {
