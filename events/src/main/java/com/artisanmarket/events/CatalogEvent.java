@@ -13,7 +13,8 @@ public sealed interface CatalogEvent extends MarketplaceEvent {
 	 * @param artisanId the artisan profile that sells it
 	 * @param ownerId the account that listed it
 	 * @param title the title
-	 * @param category one of DESIGN.md's categories
+	 * @param category one of the categories listed in docs/design.md, 'Public HTTP
+	 * contract'
 	 * @param price the unit price
 	 * @param stock units available
 	 * @param listedAt when it was listed

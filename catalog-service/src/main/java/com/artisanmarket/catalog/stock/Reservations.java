@@ -33,16 +33,17 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Holds stock for orders without multi-document transactions (DESIGN.md's reservation
- * pattern). The reservation record is written first; each product is then decremented by
- * one conditional update that checks both the stock and that this order is not already
- * marked in its {@code reservedBy}, and marks it; if a line fails, the lines taken are
- * given back; the record is finished with its event in its outbox, and only then are the
- * markers taken out of the products, so a product holds markers of orders in flight only.
- * A release gives each line back the same way, under a {@code returnedBy} marker. Every
- * step can run again after a crash without moving stock twice, so the next delivery of
- * the same event completes what a crash interrupted. One order's events share a Kafka
- * partition, so they are handled one at a time.
+ * Holds stock for orders without multi-document transactions (the reservation markers of
+ * docs/design.md, 'Atomicity without multi-document transactions'). The reservation
+ * record is written first; each product is then decremented by one conditional update
+ * that checks both the stock and that this order is not already marked in its
+ * {@code reservedBy}, and marks it; if a line fails, the lines taken are given back; the
+ * record is finished with its event in its outbox, and only then are the markers taken
+ * out of the products, so a product holds markers of orders in flight only. A release
+ * gives each line back the same way, under a {@code returnedBy} marker. Every step can
+ * run again after a crash without moving stock twice, so the next delivery of the same
+ * event completes what a crash interrupted. One order's events share a Kafka partition,
+ * so they are handled one at a time.
  */
 @Service
 public class Reservations {

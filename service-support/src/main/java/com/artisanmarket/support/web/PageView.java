@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a list, as DESIGN.md shapes every list: {@code {"items": [...], "page": 0,
- * "size": 20, "totalItems": N, "totalPages": M}}.
+ * One page of a list, in the shape every list has (docs/design.md, 'Public HTTP
+ * contract'): {@code {"items": [...], "page": 0, "size": 20, "totalItems": N,
+ * "totalPages": M}}.
  *
  * @param items the page's items
  * @param page the page number, from 0
