@@ -188,7 +188,9 @@ class LoginThrottleTests {
 		}
 		this.clock.advance(Duration.ofMinutes(15).plusSeconds(1));
 
-		assertThat(attempt("d@example.com", "10.0.0.4")).isEmpty();
+		for (int i = 0; i < 3; i++) {
+			assertThat(attempt("d@example.com", "10.0.0.4")).isEmpty();
+		}
 	}
 
 	/**
