@@ -50,18 +50,18 @@ import org.springframework.data.mongodb.core.query.Update;
  * Every document carries {@code expiresAt}, a window after the key's last counted attempt
  * (for sign-ups, the end of the address's window), and a document past it is treated as
  * absent, so correctness never depends on anything deleting it. Storage is bounded
- * without a scan: documents live in one collection per window-long period
- * ({@code throttle_attempts_<n>}, {@code throttle_registrations_<n>}, {@code n} counted
- * from the epoch), a key's document is carried into the current period's collection when
- * it is next written (the old one is marked {@code moved} first, so nobody writes it
- * again), and a collection is dropped when it is two periods old, when every document in
- * it has expired. Real MongoDB also gets a TTL index on {@code expiresAt}, which removes
- * expired documents sooner; the embedded server ignores non-unique indexes and relies on
- * the drops. So at most two periods' keys are stored, and no more than {@code maxTracked}
- * in one period's collection: a new key seen when that many are stored is not recorded
- * (its attempt is let through uncounted, as an evicted key used to be forgotten) until
- * the next period starts. Dropping assumes the instances' clocks agree to well within a
- * window.
+ * without a scan: documents live in one collection per period as long as the window (for
+ * sign-ups, their window) ({@code throttle_attempts_<n>},
+ * {@code throttle_registrations_<n>}, {@code n} counted from the epoch), a key's document
+ * is carried into the current period's collection when it is next written (the old one is
+ * marked {@code moved} first, so nobody writes it again), and a collection is dropped
+ * when it is two periods old, when every document in it has expired. Real MongoDB also
+ * gets a TTL index on {@code expiresAt}, which removes expired documents sooner; the
+ * embedded server ignores non-unique indexes and relies on the drops. So at most two
+ * periods' keys are stored, and no more than {@code maxTracked} in one period's
+ * collection: a new key seen when that many are stored is not recorded (its attempt is
+ * let through uncounted, as an evicted key used to be forgotten) until the next period
+ * starts. Dropping assumes the instances' clocks agree to well within a window.
  * <p>
  * The store is the accounts' own database: when it cannot be reached, no account could be
  * read either, so a sign-in or sign-up then fails with the store's error rather than
