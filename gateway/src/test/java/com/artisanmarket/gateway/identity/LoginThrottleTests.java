@@ -194,6 +194,42 @@ class LoginThrottleTests {
 	}
 
 	/**
+	 * Counts live in one collection per 15-minute period; a count made just before a
+	 * period turns still holds after it.
+	 */
+	@Test
+	void keepsCountingAcrossTheTurnOfAPeriod() {
+		this.clock.advance(Duration.ofMinutes(14).plusSeconds(59).plusMillis(500));
+		for (int i = 0; i < 3; i++) {
+			assertThat(attempt("f@example.com", "10.0.0.13")).isEmpty();
+		}
+		this.clock.advance(Duration.ofMillis(600));
+
+		assertThat(attempt("f@example.com", "10.0.0.13")).hasValue(Duration.ofMillis(400));
+		this.clock.advance(Duration.ofMillis(400));
+		assertThat(attempt("f@example.com", "10.0.0.13")).isEmpty();
+		assertThat(attempt("f@example.com", "10.0.0.13")).hasValue(Duration.ofSeconds(2));
+	}
+
+	/**
+	 * An instance whose clock is a moment behind, still in the old period, must not count
+	 * in the old period's document once another has carried the key forward.
+	 */
+	@Test
+	void anInstanceStillInTheOldPeriodCountsWhereTheKeyWasCarried() {
+		this.clock.advance(Duration.ofMinutes(14).plusSeconds(59));
+		MutableClock behind = new MutableClock(this.clock.instant().plusMillis(900));
+		LoginThrottle lagging = new LoginThrottle(template(), this.limits, behind);
+		for (int i = 0; i < 2; i++) {
+			assertThat(attempt("g@example.com", "10.0.0.14")).isEmpty();
+		}
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(attempt("g@example.com", "10.0.0.14")).isEmpty();
+
+		assertThat(lagging.attempt("g@example.com", "10.0.0.14").block()).hasValue(Duration.ofMillis(1100));
+	}
+
+	/**
 	 * At most {@code maxTracked} keys a period, and only the last two periods kept: the
 	 * older collections are dropped, so the embedded server (no TTL) stays bounded too.
 	 */
