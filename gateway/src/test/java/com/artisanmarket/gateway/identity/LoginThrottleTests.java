@@ -90,6 +90,71 @@ class LoginThrottleTests {
 		assertThat(other.attempt("admin@example.com", "10.0.0.66").block()).isPresent();
 	}
 
+	/**
+	 * Sign-ins for many emails at once from one address (an office behind one NAT
+	 * address, the bench, the demo loader) all write that address's key: while its limit
+	 * is far off, none may be refused for contention alone, and each is counted once.
+	 */
+	@Test
+	void admitsAParallelBurstForManyEmailsFromOneAddressBelowItsLimit() {
+		LoginThrottle throttle = new LoginThrottle(this.mongo, roomyLimits(), this.clock);
+		int burst = 100;
+
+		long refused = Flux.range(0, burst)
+			.flatMap((i) -> throttle.attempt("user" + i + "@example.com", "10.0.0.30"), burst)
+			.filter(Optional::isPresent)
+			.count()
+			.block();
+
+		assertThat(refused).isZero();
+		assertThat(storedCount("throttle_attempts_", Duration.ofMinutes(15), "address:10.0.0.30")).isEqualTo(burst);
+	}
+
+	/**
+	 * The same burst spread over two gateway instances, with every sign-in succeeding:
+	 * the refunds to the address are not lost to contention either.
+	 */
+	@Test
+	void twoInstancesAdmitAndRefundAParallelBurstFromOneAddress() {
+		IdentityProperties.Throttle roomy = roomyLimits();
+		LoginThrottle[] instances = { new LoginThrottle(this.mongo, roomy, this.clock),
+				new LoginThrottle(template(), roomy, this.clock) };
+		int burst = 100;
+
+		long refused = Flux.range(0, burst)
+			.flatMap((i) -> instances[i % 2].attempt("user" + i + "@example.com", "10.0.0.31")
+				.flatMap((wait) -> wait.isPresent() ? Mono.just(wait)
+						: instances[(i + 1) % 2].succeeded("user" + i + "@example.com", "10.0.0.31").thenReturn(wait)),
+					burst)
+			.filter(Optional::isPresent)
+			.count()
+			.block();
+
+		assertThat(refused).isZero();
+		assertThat(storedCount("throttle_attempts_", Duration.ofMinutes(15), "address:10.0.0.31")).isZero();
+	}
+
+	@Test
+	void admitsAParallelBurstOfSignUpsFromOneAddressBelowItsLimit() {
+		LoginThrottle throttle = new LoginThrottle(this.mongo, roomyLimits(), this.clock);
+		int burst = 100;
+
+		long refused = Flux.range(0, burst)
+			.flatMap((i) -> throttle.registration("10.0.0.32"), burst)
+			.filter(Optional::isPresent)
+			.count()
+			.block();
+
+		assertThat(refused).isZero();
+		assertThat(storedCount("throttle_registrations_", Duration.ofHours(1), "10.0.0.32")).isEqualTo(burst);
+	}
+
+	/** As {@link #limits}, but 100,000 attempts per address and sign-ups per address. */
+	private IdentityProperties.Throttle roomyLimits() {
+		return new IdentityProperties.Throttle(3, 10, 100_000, Duration.ofSeconds(1), Duration.ofSeconds(60),
+				Duration.ofSeconds(30), Duration.ofMinutes(15), 1000, 100_000, Duration.ofHours(1));
+	}
+
 	@Test
 	void aSuccessOnOneInstanceForgetsTheAttemptsCountedOnAnother() {
 		LoginThrottle other = new LoginThrottle(template(), this.limits, this.clock);
@@ -295,6 +360,13 @@ class LoginThrottleTests {
 
 	private Optional<Duration> registration(String address) {
 		return this.throttle.registration(address).block();
+	}
+
+	/** The count stored for a key in the current period's collection (0 when absent). */
+	private int storedCount(String prefix, Duration period, String key) {
+		long n = Math.floorDiv(this.clock.millis(), period.toMillis());
+		Document document = this.mongo.findById(key, Document.class, prefix + n).block();
+		return (document != null) ? ((Number) document.get("count")).intValue() : 0;
 	}
 
 	/** The document of an address's sign-ups in the current hour's collection. */
