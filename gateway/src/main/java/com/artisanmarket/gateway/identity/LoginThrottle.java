@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -38,14 +39,21 @@ import org.springframework.data.mongodb.core.query.Update;
  * <p>
  * The counts are kept in MongoDB (the accounts' database), so every gateway instance
  * counts against the same keys and a restart forgives nothing. Each key is one document
- * whose {@code _id} is the key, read by {@code _id} and written back only if its
- * {@code version} is still the one read ({@code {_id, version}} filter), else read again
- * and retried: two instances counting one key at once are counted one after the other, on
- * real MongoDB and on the embedded server alike (neither needs a transaction, and the
- * embedded server answers an {@code _id}-pinned filter from the {@code _id} index, never
- * by a scan). A key that stays contended for {@value #WRITES} tries in a row is answered
- * as if it had to wait {@code firstDelay}: the safe side, never an uncounted password
- * check.
+ * whose {@code _id} is the key. While a key is below its last free attempt (no time to
+ * wait is set), a step is one {@code findAndModify} of that document that MongoDB does
+ * alone: {@code $inc} of the count if it is still below the limit, not expired and not
+ * moved. Parallel steps on one key (sign-ins for many emails from one address, an office
+ * behind one address) are so counted one after the other without any retry. Every other
+ * step (a key's first document in a period, an expired one, a key at or past its last
+ * free attempt, where each attempt let through sets when the next may come) reads the
+ * document by {@code _id} and writes it back only if its {@code version} is still the one
+ * read ({@code {_id, version}} filter, which the atomic steps count up too); a write that
+ * loses goes back to the atomic step, which the winner has usually made possible, and
+ * past the limit the losers find the wait the winner set and write nothing. Neither
+ * server needs a transaction, and the embedded server answers an {@code _id}-pinned
+ * filter from the {@code _id} index, never by a scan. A key that stays contended for
+ * {@value #WRITES} tries in a row is answered as if it had to wait {@code firstDelay}:
+ * the safe side, never an uncounted password check.
  * <p>
  * Every document carries {@code expiresAt}, a window after the key's last counted attempt
  * (for sign-ups, the end of the address's window), and a document past it is treated as
@@ -132,9 +140,10 @@ class LoginThrottle {
 	}
 
 	private Mono<Void> succeeded(String email, String address, Instant now) {
-		return this.attempts.change("pair:" + email + " " + address, now, (counted) -> forgotten(counted, now))
-			.then(this.attempts.change("account:" + email, now, (counted) -> forgotten(counted, now)))
-			.then(this.attempts.change("address:" + address, now, (counted) -> refunded(counted, now)))
+		return this.attempts
+			.change("pair:" + email + " " + address, now, forgetting(now), (counted) -> forgotten(counted, now))
+			.then(this.attempts.change("account:" + email, now, forgetting(now), (counted) -> forgotten(counted, now)))
+			.then(this.attempts.change("address:" + address, now, refunding(now), (counted) -> refunded(counted, now)))
 			.then();
 	}
 
@@ -150,7 +159,10 @@ class LoginThrottle {
 
 	private Mono<Optional<Duration>> registration(String address, Instant now) {
 		Duration window = this.limits.registrationWindow();
-		return this.registrations.change(address, now, (counted) -> {
+		Quick<Optional<Duration>> counting = new Quick<>(
+				Criteria.where(Store.COUNT).lt(this.limits.registrationsPerAddress()), new Update().inc(Store.COUNT, 1),
+				Optional.empty());
+		return this.registrations.change(address, now, counting, (counted) -> {
 			Counter current = (counted != null) ? counted : new Counter(0, now);
 			if (current.count() >= this.limits.registrationsPerAddress()) {
 				return Outcome.unchanged(Optional.of(Duration.between(now, current.at().plus(window))));
@@ -169,7 +181,13 @@ class LoginThrottle {
 	}
 
 	private Mono<Optional<Duration>> admit(String key, int free, Duration longest, Instant now) {
-		return this.attempts.change(key, now, (counted) -> {
+		// Below its last free attempt a key is counted by one atomic increment: there is
+		// no time to set, so parallel attempts need not be read and written in turn.
+		Quick<Optional<Duration>> counting = new Quick<>(
+				Criteria.where(Store.COUNT).lt(free - 1).and(Store.AT).exists(false),
+				new Update().inc(Store.COUNT, 1).max(Store.EXPIRES_AT, Date.from(now.plus(this.limits.window()))),
+				Optional.empty());
+		return this.attempts.change(key, now, counting, (counted) -> {
 			Counter current = (counted != null) ? counted : new Counter(0, Instant.MIN);
 			if (now.isBefore(current.at())) {
 				return Outcome.unchanged(Optional.of(Duration.between(now, current.at())));
@@ -181,6 +199,21 @@ class LoginThrottle {
 			return new Outcome<>(new Counter(count, delay.isZero() ? Instant.MIN : now.plus(delay)),
 					now.plus(this.limits.window()), Optional.<Duration>empty());
 		}).defaultIfEmpty(Optional.of(this.limits.firstDelay()));
+	}
+
+	private Quick<Boolean> forgetting(Instant now) {
+		return new Quick<>(Criteria.where(Store.COUNT).gt(0),
+				new Update().set(Store.COUNT, 0)
+					.unset(Store.AT)
+					.max(Store.EXPIRES_AT, Date.from(now.plus(this.limits.window()))),
+				true);
+	}
+
+	/** Below the address's limit (so no time is set) a refund is one atomic decrement. */
+	private Quick<Boolean> refunding(Instant now) {
+		return new Quick<>(Criteria.where(Store.COUNT).gt(0).lt(this.limits.perAddress()).and(Store.AT).exists(false),
+				new Update().inc(Store.COUNT, -1).max(Store.EXPIRES_AT, Date.from(now.plus(this.limits.window()))),
+				true);
 	}
 
 	/**
@@ -248,6 +281,18 @@ class LoginThrottle {
 
 	}
 
+	/**
+	 * A step done by MongoDB alone, in one {@code findAndModify} of the key's live
+	 * document in the current period, when it matches {@code condition}.
+	 *
+	 * @param condition what the document must hold besides its key
+	 * @param update the change ({@code version} is counted up too)
+	 * @param result the answer of the step when it was done
+	 */
+	record Quick<R>(Criteria condition, Update update, R result) {
+
+	}
+
 	/** The counts of one kind, in one collection per period. */
 	private final class Store {
 
@@ -255,11 +300,11 @@ class LoginThrottle {
 
 		private static final String VERSION = "version";
 
-		private static final String COUNT = "count";
+		static final String COUNT = "count";
 
-		private static final String AT = "at";
+		static final String AT = "at";
 
-		private static final String EXPIRES_AT = "expiresAt";
+		static final String EXPIRES_AT = "expiresAt";
 
 		private static final String MOVED = "moved";
 
@@ -279,26 +324,49 @@ class LoginThrottle {
 		}
 
 		/**
-		 * Applies one step to a key atomically.
+		 * Applies one step to a key atomically: the quick step when the key's document
+		 * matches it, else the step read, computed and written back.
 		 * @return the step's result, or empty when the key stayed contended
 		 */
-		<R> Mono<R> change(String key, Instant now, Function<Counter, Outcome<R>> step) {
+		<R> Mono<R> change(String key, Instant now, Quick<R> quick, Function<Counter, Outcome<R>> step) {
 			long period = period(now);
-			return turn(now).then(Mono.defer(() -> change(key, now, period, step, 0)));
+			return turn(now).then(Mono.defer(() -> change(key, now, period, quick, step, 0)));
 		}
 
-		private <R> Mono<R> change(String key, Instant now, long period, Function<Counter, Outcome<R>> step,
-				int tries) {
+		private <R> Mono<R> change(String key, Instant now, long period, Quick<R> quick,
+				Function<Counter, Outcome<R>> step, int tries) {
 			if (tries >= WRITES) {
 				logger.warn("A throttle key stayed contended for {} tries; answered as throttled", WRITES);
 				return Mono.empty();
 			}
 			String collection = name(period);
-			Mono<R> again = Mono.defer(() -> change(key, now, period, step, tries + 1));
+			Query live = new Query(Criteria.where(ID)
+				.is(key)
+				.and(MOVED)
+				.ne(true)
+				.and(EXPIRES_AT)
+				.gt(Date.from(now))
+				.andOperator(quick.condition()));
+			return LoginThrottle.this.mongo
+				.findAndModify(live, quick.update().inc(VERSION, 1), FindAndModifyOptions.options().returnNew(true),
+						Document.class, collection)
+				.map((done) -> quick.result())
+				.switchIfEmpty(Mono.defer(() -> written(key, now, period, quick, step, tries)));
+		}
+
+		/**
+		 * The step read, computed and written back if the document is still the one read;
+		 * a write that lost goes back to the quick step, which the winner has usually
+		 * made possible (a new key inserted, a key carried forward).
+		 */
+		private <R> Mono<R> written(String key, Instant now, long period, Quick<R> quick,
+				Function<Counter, Outcome<R>> step, int tries) {
+			String collection = name(period);
+			Mono<R> again = Mono.defer(() -> change(key, now, period, quick, step, tries + 1));
 			return find(collection, key).flatMap((found) -> {
 				if (found.isPresent() && isMoved(found.get())) {
 					// Another instance is already in the next period.
-					return change(key, now, period + 1, step, tries + 1);
+					return change(key, now, period + 1, quick, step, tries + 1);
 				}
 				if (found.isPresent()) {
 					Outcome<R> outcome = step.apply(live(found.get(), now));
