@@ -149,6 +149,51 @@ class LoginThrottleTests {
 		assertThat(storedCount("throttle_registrations_", Duration.ofHours(1), "10.0.0.32")).isEqualTo(burst);
 	}
 
+	/**
+	 * The first write of a key in a new period carries its count forward: a burst then,
+	 * spread over two instances, is admitted all the same and adds to the carried count.
+	 */
+	@Test
+	void admitsAParallelBurstFromOneAddressAtTheTurnOfAPeriod() {
+		IdentityProperties.Throttle roomy = roomyLimits();
+		LoginThrottle[] instances = { new LoginThrottle(this.mongo, roomy, this.clock),
+				new LoginThrottle(template(), roomy, this.clock) };
+		this.clock.advance(Duration.ofMinutes(14));
+		for (int i = 0; i < 5; i++) {
+			assertThat(instances[0].attempt("early" + i + "@example.com", "10.0.0.33").block()).isEmpty();
+		}
+		this.clock.advance(Duration.ofMinutes(2));
+		int burst = 100;
+
+		long refused = Flux.range(0, burst)
+			.flatMap((i) -> instances[i % 2].attempt("user" + i + "@example.com", "10.0.0.33"), burst)
+			.filter(Optional::isPresent)
+			.count()
+			.block();
+
+		assertThat(refused).isZero();
+		assertThat(storedCount("throttle_attempts_", Duration.ofMinutes(15), "address:10.0.0.33")).isEqualTo(5 + burst);
+	}
+
+	/**
+	 * Many emails at once from one address past its limit (20 here): exactly its free
+	 * attempts get through, as when they come one after the other.
+	 */
+	@Test
+	void letsOnlyTheFreeAttemptsOfAnAddressThroughInAParallelBurstForManyEmails() {
+		LoginThrottle other = new LoginThrottle(template(), this.limits, this.clock);
+		LoginThrottle[] instances = { this.throttle, other };
+
+		long admitted = Flux.range(0, 80)
+			.flatMap((i) -> instances[i % 2].attempt("user" + i + "@example.com", "10.0.0.34"), 80)
+			.filter(Optional::isEmpty)
+			.count()
+			.block();
+
+		assertThat(admitted).isEqualTo(20);
+		assertThat(attempt("someone-else@example.com", "10.0.0.34")).hasValue(Duration.ofSeconds(1));
+	}
+
 	/** As {@link #limits}, but 100,000 attempts per address and sign-ups per address. */
 	private IdentityProperties.Throttle roomyLimits() {
 		return new IdentityProperties.Throttle(3, 10, 100_000, Duration.ofSeconds(1), Duration.ofSeconds(60),
