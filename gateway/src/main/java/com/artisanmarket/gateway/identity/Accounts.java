@@ -58,8 +58,7 @@ class Accounts {
 		if (registration.password().trim().equalsIgnoreCase(email)) {
 			return Mono.error(new IdentityExceptions.InvalidField("password", "must not be the email"));
 		}
-		return Mono.defer(() -> {
-			var wait = this.throttle.registration(address);
+		return this.throttle.registration(address).flatMap((wait) -> {
 			if (wait.isPresent()) {
 				logger.warn("Sign-up throttled for a client address after repeated sign-ups");
 				return Mono.error(new IdentityExceptions.Throttled(
@@ -105,8 +104,7 @@ class Accounts {
 	 */
 	Mono<Account> authenticate(Credentials credentials, String address) {
 		String email = Account.normalise(credentials.email());
-		return Mono.defer(() -> {
-			var wait = this.throttle.attempt(email, address);
+		return this.throttle.attempt(email, address).flatMap((wait) -> {
 			if (wait.isPresent()) {
 				logger.warn("Sign-in throttled for an account or address after repeated attempts");
 				return Mono.error(new IdentityExceptions.Throttled("Too many sign-in attempts. Try again in a moment.",
@@ -118,8 +116,7 @@ class Accounts {
 					.subscribeOn(Schedulers.boundedElastic())
 					.flatMap((ok) -> {
 						if (ok) {
-							this.throttle.succeeded(email, address);
-							return Mono.just(account.get());
+							return this.throttle.succeeded(email, address).thenReturn(account.get());
 						}
 						return Mono.error(new IdentityExceptions.BadCredentials());
 					}));

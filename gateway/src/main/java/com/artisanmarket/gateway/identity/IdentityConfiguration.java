@@ -53,9 +53,12 @@ class IdentityConfiguration {
 		return new BCryptPasswordEncoder();
 	}
 
+	/** Shared by every gateway instance through the accounts' database. */
 	@Bean
-	LoginThrottle loginThrottle(IdentityProperties properties, Clock clock) {
-		return new LoginThrottle(properties.throttle(), clock);
+	LoginThrottle loginThrottle(ReactiveMongoOperations mongo, IdentityProperties properties, Clock clock) {
+		LoginThrottle throttle = new LoginThrottle(mongo, properties.throttle(), clock);
+		throttle.prepare().block();
+		return throttle;
 	}
 
 	@Bean

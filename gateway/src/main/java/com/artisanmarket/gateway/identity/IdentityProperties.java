@@ -40,8 +40,10 @@ record IdentityProperties(@DefaultValue("artisan-marketplace") String issuer,
 	 * @param longestAccountDelay the longest wait of an email from anywhere, so a
 	 * stranger's guesses never lock the owner out for long
 	 * @param window attempts are forgotten this long after a key's last one (at least
-	 * {@code longestDelay})
-	 * @param maxTracked the most keys kept; the least used go first
+	 * {@code longestDelay}); also how long each of the throttle's collections is written
+	 * to, two being kept
+	 * @param maxTracked the most keys recorded in one such period; past it a new key is
+	 * not recorded until the next
 	 * @param registrationsPerAddress sign-ups from one address per
 	 * {@code registrationWindow}
 	 * @param registrationWindow the window of {@code registrationsPerAddress}
