@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,25 +16,49 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error of a service as {@code application/problem+json} (RFC 9457) with a stable
  * {@code type}, a {@code title}, the {@code status} and a human {@code detail};
  * validation failures of bodies and of query parameters list each field's error under
- * {@code errors}.
+ * {@code errors}. A failure nobody foresaw is a 500 {@code problem+json} that says
+ * nothing of its cause (which is logged).
  */
 @RestControllerAdvice
 public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 
+	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
+
 	private static final String INVALID_FIELDS = "Some fields are missing or invalid; see errors.";
+
+	/**
+	 * Query parameters fill a record (a search, a page) through its constructor alone.
+	 * Left on, setter binding came after it and tried to create a path such as
+	 * {@code ?q.q=x} inside the {@code String} q: an {@code IllegalStateException}, so a
+	 * 500.
+	 * @param binder the binder of one argument
+	 */
+	@InitBinder
+	void bindRecordsThroughTheirConstructorsOnly(WebDataBinder binder) {
+		Class<?> type = (binder.getTargetType() != null) ? binder.getTargetType().resolve() : null;
+		if (binder.getTarget() == null && type != null && type.isRecord()) {
+			binder.setDeclarativeBinding(true);
+		}
+	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -60,6 +87,43 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
 				"The request body is missing or is not well-formed JSON of the expected shape.");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * A multipart body that is cut short or has no boundary, or a multipart content type
+	 * on a request without one: the caller's mistake.
+	 * @param ex what the multipart parser said
+	 * @return 400, or 413 for a file over the limit
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
+		if (ex instanceof MaxUploadSizeExceededException) {
+			ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
+					"Payload too large", "The upload is larger than this service takes.");
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+		}
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
+				"The request says it is multipart/form-data but its body is not well-formed multipart.");
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * Whatever no other handler answers: a 500 that names no cause, the cause in the log.
+	 * Spring Security's own exceptions go on to its handlers (401, 403).
+	 * @param ex the failure
+	 * @param request the request
+	 * @return 500
+	 * @throws Exception the security exceptions, unchanged
+	 */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, WebRequest request) throws Exception {
+		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+			throw ex;
+		}
+		logger.error("Unexpected failure answering {}", request.getDescription(false), ex);
+		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
+				"Something went wrong on our side. Please try again later.");
+		return ResponseEntity.internalServerError().body(problem);
 	}
 
 	@ExceptionHandler(ServiceUnavailableException.class)

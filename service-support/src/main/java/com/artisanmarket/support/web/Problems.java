@@ -21,6 +21,10 @@ public final class Problems {
 
 	public static final URI SERVICE_UNAVAILABLE = URI.create(BASE + "service-unavailable");
 
+	public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
+
+	public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
+
 	public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
 
 	public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
