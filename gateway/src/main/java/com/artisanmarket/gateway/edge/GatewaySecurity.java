@@ -105,6 +105,12 @@ class GatewaySecurity {
 		return new RequestIdFilter();
 	}
 
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	AcceptHeaderFilter acceptHeaderFilter() {
+		return new AcceptHeaderFilter();
+	}
+
 	private static UrlBasedCorsConfigurationSource cors(List<String> allowedOrigins) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		if (!allowedOrigins.isEmpty()) {

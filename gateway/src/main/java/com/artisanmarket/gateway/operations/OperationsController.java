@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.artisanmarket.gateway.edge.Problems;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,6 +18,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -104,9 +108,11 @@ class OperationsController {
 	Mono<ResponseEntity<Object>> replay(@RequestBody Replay replay, ServerWebExchange exchange) {
 		String baseUrl = this.services.get(replay.service());
 		if (baseUrl == null) {
-			return Mono.just(ResponseEntity.badRequest()
-				.body(Map.of("title", "Unknown service", "detail",
-						"service must be one of " + this.services.keySet())));
+			// problem+json like every other 4xx (it was plain JSON until issue 17's
+			// bad-input suite).
+			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Unknown service",
+					"service must be one of " + this.services.keySet());
+			return Mono.just(ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		if (replay.topic() != null) {

@@ -57,6 +57,36 @@ class EdgeIntegrationTests {
 	}
 
 	@Test
+	void treatsAnAcceptHeaderThatCannotBeParsedAsNone() {
+		HttpResponse<String> keys = Http.get(url("/.well-known/jwks.json"), Map.of("Accept", "garbage"));
+		HttpResponse<String> refused = Http.postJson(url("/api/auth/register"), "{\"email\": \"x\"}",
+				Map.of("Accept", "*/*;q=abc"));
+
+		assertThat(keys.statusCode()).as(keys.body()).isEqualTo(200);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(Http.json(refused).path("status").asInt()).isEqualTo(400);
+	}
+
+	@Test
+	void answersAReplayForAnUnknownServiceWithProblemJson() throws Exception {
+		String password = java.nio.file.Files.readString(java.nio.file.Path.of("target/test-data/admin-password"))
+			.trim();
+		String token = Http
+			.json(Http.postJson(url("/api/auth/login"),
+					Http.toJson(Map.of("email", "admin@artisan-marketplace.local", "password", password))))
+			.path("accessToken")
+			.asString();
+
+		HttpResponse<String> response = Http.postJson(url("/api/admin/dead-letters/replay"),
+				"{\"service\": \"no-such-service\"}", Map.of("Authorization", "Bearer " + token));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(Http.json(response).path("title").asString()).isEqualTo("Unknown service");
+	}
+
+	@Test
 	void setsSecurityHeaders() {
 		HttpResponse<String> response = Http.get(url("/.well-known/jwks.json"));
 
