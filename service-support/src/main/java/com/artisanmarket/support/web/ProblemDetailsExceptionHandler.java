@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +105,19 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 		}
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
 				"The request says it is multipart/form-data but its body is not well-formed multipart.");
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * A query string or form that Tomcat cannot decode (bytes that are not UTF-8, such as
+	 * {@code ?q=%E2}): it refuses to hand out any parameter.
+	 * @param ex what Tomcat said
+	 * @return 400
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
+				"The query string or form is not well-formed (each parameter percent-encoded UTF-8).");
 		return ResponseEntity.badRequest().body(problem);
 	}
 

@@ -87,6 +87,28 @@ class ProblemDetailsIntegrationTests {
 	}
 
 	@Test
+	void aWildcardContentTypeIsA415() throws Exception {
+		HttpResponse<String> response = send("POST", "/probe/body", Map.of("Content-Type", "application/*"),
+				"{\"name\": \"n\"}");
+
+		assertProblem(response, 415);
+	}
+
+	@Test
+	void aQueryThatIsNotUtf8IsA400() throws Exception {
+		HttpResponse<String> response = send("GET", "/probe/search?q=%E2", Map.of(), null);
+
+		assertProblem(response, 400);
+	}
+
+	@Test
+	void aPathThatIsNotUtf8IsA400Problem() throws Exception {
+		HttpResponse<String> response = send("GET", "/probe/%ff%fe", Map.of(), null);
+
+		assertProblem(response, 400);
+	}
+
+	@Test
 	void anUnexpectedFailureIsA500Problem() throws Exception {
 		HttpResponse<String> response = send("GET", "/probe/boom", Map.of(), null);
 
