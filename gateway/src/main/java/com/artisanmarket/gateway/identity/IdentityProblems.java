@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
@@ -22,9 +23,22 @@ import org.springframework.web.server.ServerWebInputException;
 
 /**
  * The gateway's own endpoints answer errors as {@code problem+json}, like the services.
+ * The type is set on each answer rather than negotiated: a client that accepts
+ * {@code text/event-stream} got its 406 as a server-sent event.
  */
 @RestControllerAdvice
 class IdentityProblems extends ResponseEntityExceptionHandler {
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode status, ServerWebExchange exchange) {
+		HttpHeaders problemHeaders = new HttpHeaders();
+		if (headers != null) {
+			problemHeaders.putAll(headers);
+		}
+		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return super.handleExceptionInternal(ex, body, problemHeaders, status, exchange);
+	}
 
 	@Override
 	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
@@ -46,18 +60,18 @@ class IdentityProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(IdentityExceptions.InvalidField.class)
-	ProblemDetail invalidField(IdentityExceptions.InvalidField ex) {
-		return validation(List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+	ResponseEntity<ProblemDetail> invalidField(IdentityExceptions.InvalidField ex) {
+		return answer(validation(List.of(Map.of("field", ex.field(), "message", ex.getMessage()))));
 	}
 
 	@ExceptionHandler(IdentityExceptions.EmailTaken.class)
-	ProblemDetail emailTaken(IdentityExceptions.EmailTaken ex) {
-		return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", ex.getMessage());
+	ResponseEntity<ProblemDetail> emailTaken(IdentityExceptions.EmailTaken ex) {
+		return answer(Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", ex.getMessage()));
 	}
 
 	@ExceptionHandler(IdentityExceptions.BadCredentials.class)
-	ProblemDetail badCredentials(IdentityExceptions.BadCredentials ex) {
-		return Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized", ex.getMessage());
+	ResponseEntity<ProblemDetail> badCredentials(IdentityExceptions.BadCredentials ex) {
+		return answer(Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized", ex.getMessage()));
 	}
 
 	@ExceptionHandler(IdentityExceptions.Throttled.class)
@@ -65,8 +79,13 @@ class IdentityProblems extends ResponseEntityExceptionHandler {
 		long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS, "Too many requests",
 					ex.getMessage()));
+	}
+
+	private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private static ProblemDetail validation(List<Map<String, String>> errors) {

@@ -69,6 +69,19 @@ class EdgeIntegrationTests {
 	}
 
 	@Test
+	void answersAClientThatAcceptsOnlyEventStreamsWithProblemJson() {
+		HttpResponse<String> keys = Http.get(url("/.well-known/jwks.json"), Map.of("Accept", "text/event-stream"));
+		HttpResponse<String> refused = Http.postJson(url("/api/auth/register"), "{\"email\": \"x\"}",
+				Map.of("Accept", "text/event-stream"));
+
+		assertThat(keys.statusCode()).isEqualTo(406);
+		assertThat(keys.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(Http.json(keys).path("status").asInt()).isEqualTo(406);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
 	void answersAReplayForAnUnknownServiceWithProblemJson() throws Exception {
 		String password = java.nio.file.Files.readString(java.nio.file.Path.of("target/test-data/admin-password"))
 			.trim();
