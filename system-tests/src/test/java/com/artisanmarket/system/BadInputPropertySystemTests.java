@@ -286,19 +286,11 @@ class BadInputPropertySystemTests {
 	 * from the gateway): the setup tries again, as the demo loader does.
 	 */
 	private static HttpResponse<String> settled(java.util.function.Supplier<HttpResponse<String>> call) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		HttpResponse<String> response = call.get();
-		while (response.statusCode() == 503 && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(1000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			response = call.get();
-		}
-		return response;
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(90))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofSeconds(1))
+			.until(call::get, (response) -> response.statusCode() != 503);
 	}
 
 	/**

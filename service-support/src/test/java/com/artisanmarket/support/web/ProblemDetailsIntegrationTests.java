@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ProblemDetailsIntegrationTests.TestService.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.mongodb.database=service-support-problem-tests")
+		properties = { "spring.mongodb.database=service-support-problem-tests",
+				// As every service sets it in its application.yml.
+				"spring.mvc.formcontent.filter.enabled=false" })
 class ProblemDetailsIntegrationTests {
 
 	private static final HttpClient client = HttpClient.newHttpClient();
@@ -106,6 +108,15 @@ class ProblemDetailsIntegrationTests {
 		HttpResponse<String> response = send("GET", "/probe/%ff%fe", Map.of(), null);
 
 		assertProblem(response, 400);
+	}
+
+	@Test
+	void aBodySentAsAFormThatIsNoFormIsAProblemNotA500() throws Exception {
+		HttpResponse<String> response = send("DELETE", "/probe/body",
+				Map.of("Content-Type", "application/x-www-form-urlencoded"), "name=%ZZ%");
+
+		assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+		assertProblem(response, response.statusCode());
 	}
 
 	@Test
