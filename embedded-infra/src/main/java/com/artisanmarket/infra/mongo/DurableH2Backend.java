@@ -40,10 +40,10 @@ final class DurableH2Backend extends H2Backend {
 	/**
 	 * Runs a command holding the store version it began with, and commits its changes. A
 	 * query streams the collection's pages as they were when it began, while other
-	 * commands and H2's background compaction move live pages out of sparse chunks; H2
-	 * keeps only a few versions back, so without the hold a chunk the query had still to
-	 * read could be freed under it ({@code Chunk ... not found}: a search index rebuild
-	 * over 100,000 products failed so on a store written earlier).
+	 * commands write new versions of those pages and leave old chunks dead; H2 keeps only
+	 * a few versions back, so without the hold a chunk the query had still to read could
+	 * be freed under it ({@code Chunk ... not found}: a search index rebuild over 100,000
+	 * products failed so on a store written earlier).
 	 */
 	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {

@@ -30,9 +30,6 @@ public final class EmbeddedMongo implements AutoCloseable {
 	 */
 	private static final int PAGE_SPLIT_BYTES = 4 * 1024;
 
-	/** H2's default: its background thread commits and compacts about once a second. */
-	private static final int BACKGROUND_WRITER_DELAY_MS = 1000;
-
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedMongo.class);
 
 	private final MongoServer server;
@@ -54,18 +51,24 @@ public final class EmbeddedMongo implements AutoCloseable {
 	public static EmbeddedMongo startFileBacked(Path file, int port) {
 		MVStore store = openStore(file);
 		DurableH2Backend backend = new DurableH2Backend(store);
-		// Only now: opening the backend reads every collection to rebuild its unique
-		// indexes, and H2's background thread, compacting a freshly opened file, would
-		// free chunks under those reads ("Chunk ... not found" at start).
-		store.setAutoCommitDelay(BACKGROUND_WRITER_DELAY_MS);
 		EmbeddedMongo mongo = start(backend, port);
 		logger.info("MongoDB wire server ready on {} (data in {})", mongo.connectionString(), file);
 		return mongo;
 	}
 
 	/**
-	 * Opens the store file as the file-backed server does, without H2's background thread
-	 * (commits, compaction) until {@link MVStore#setAutoCommitDelay(int)} starts it.
+	 * Opens the store file as the file-backed server does: without H2's background
+	 * thread, so that every commit is made whole by the thread that asks for it.
+	 *
+	 * <p>
+	 * With the background thread, H2 2.5 serializes every commit's chunk on a thread of
+	 * its own, and a background commit does not wait for it; the next commit, under
+	 * another lock, drops dead chunks from the file's layout meanwhile, and the two can
+	 * interleave so that a chunk's blocks are handed out again while the layout still
+	 * lists it (h2database issue 4387, open). After four writers and a clean close, a
+	 * reopened store once missed one acknowledged document of 35,623. Every command
+	 * commits before it is answered anyway (see {@link DurableH2Backend}); what the
+	 * thread also did, compacting sparse chunks, is not done while serving.
 	 * @param file the store file, created when missing
 	 * @return the open store
 	 */

@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
  * it is renamed, as the conversion renames its copy. A data or index map that exists
  * without a record is converted before it is opened: its entries are copied into a new
  * map, which is recorded before its first entry, replaces the old one and is committed.
- * Whatever part of that a commit in between (H2 commits in the background too) and a
- * crash leave, the next start repairs: while the old map exists it is whole, and the copy
- * is dropped and made again; once it is gone the copy is whole and takes its name.
- * (MVStore itself repairs a rename cut short when it opens the file.) The upgrade is
- * one-way: the stock backend cannot read BSON maps.
+ * Whatever part of that a commit in between (a big copy commits as it grows) and a crash
+ * leave, the next start repairs: while the old map exists it is whole, and the copy is
+ * dropped and made again; once it is gone the copy is whole and takes its name. (MVStore
+ * itself repairs a rename cut short when it opens the file.) The upgrade is one-way: the
+ * stock backend cannot read BSON maps.
  */
 final class StorageFormat {
 
@@ -118,10 +118,11 @@ final class StorageFormat {
 	}
 
 	/**
-	 * Copies while holding the store's current version: the copy commits as it grows, H2
-	 * moves live pages out of sparse chunks in the background, and a chunk the old map's
-	 * pages were moved out of would otherwise be freed under the iteration ("Chunk not
-	 * found"), as H2 keeps only a few versions back.
+	 * Copies while holding the store's current version: the copy commits as it grows, and
+	 * on a store whose background housekeeping runs (the server does not run it), live
+	 * pages are moved out of sparse chunks meanwhile; a chunk the old map's pages were
+	 * moved out of would otherwise be freed under the iteration ("Chunk not found"), as
+	 * H2 keeps only a few versions back.
 	 */
 	private static <K, V> void copyEntries(MVStore store, MVMap<K, V> from, MVMap<K, V> to) {
 		TxCounter usage = store.registerVersionUsage();

@@ -54,6 +54,23 @@ class StoreReopenIntegrationTests {
 		}
 	}
 
+	/**
+	 * H2's background writer commits without waiting for its chunk to be written, which
+	 * can interleave with another commit's dropping of dead chunks (see
+	 * {@link EmbeddedMongo#openStore}); the server commits on the writing threads only.
+	 */
+	@Test
+	void runsNoBackgroundWriterBehindTheCommands() {
+		Path file = this.dir.resolve("marketplace.mv");
+		try (EmbeddedMongo mongo = EmbeddedMongo.startFileBacked(file, 0);
+				MongoClient client = MongoClients.create(mongo.connectionString())) {
+			client.getDatabase("catalog").getCollection("products").insertOne(new Document("_id", "p1"));
+
+			assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
+				.noneMatch((name) -> name.startsWith("MVStore background writer") && name.contains(file.toString()));
+		}
+	}
+
 	private static void writeConcurrently(MongoClient client, int round, AtomicLong written) throws Exception {
 		MongoCollection<Document> products = client.getDatabase("catalog").getCollection("products");
 		MongoCollection<Document> outbox = client.getDatabase("catalog").getCollection("outbox");
