@@ -1,10 +1,21 @@
 package com.artisanmarket.gateway.edge;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
@@ -144,6 +155,85 @@ class EdgeIntegrationTests {
 			.send(preflight, HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	/**
+	 * A client that sends its next request before the gateway has finished with the one
+	 * before (pipelining, or a quick client on a kept-alive connection) had the request
+	 * that followed a refused one wait forever: Reactor Netty 1.3.6 buffered the refused
+	 * request, answered it at once when its turn came and then stopped reading the
+	 * connection (reactor-netty issue 4361). Requests are sent on a fresh connection each
+	 * round; the socket's timeout stands for a client that gives up on a silent server.
+	 */
+	@Test
+	void keepsReadingAConnectionAfterARefusedRequestThatWaitedItsTurn() throws IOException {
+		// Routed to catalog-service (not running here: its fallback answers), so it is
+		// answered after a round trip and the next request waits its turn.
+		String slow = "GET /api/products HTTP/1.1\r\nHost: gateway\r\n\r\n";
+		String refused = "GET /api/x/%2e%2e/products HTTP/1.1\r\nHost: gateway\r\n\r\n";
+		String next = "GET /.well-known/jwks.json HTTP/1.1\r\nHost: gateway\r\n\r\n";
+		List<String> silent = new ArrayList<>();
+		for (int round = 0; round < 20 && silent.size() < 3; round++) {
+			try (Socket socket = new Socket("127.0.0.1", this.port)) {
+				socket.setSoTimeout(5_000);
+				OutputStream out = socket.getOutputStream();
+				InputStream in = socket.getInputStream();
+				out.write((slow + refused).getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				assertThat(readStatus(in)).as("the listing").isBetween(200, 599);
+				assertThat(readStatus(in)).as("the refused request").isEqualTo(400);
+				out.write(next.getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				try {
+					assertThat(readStatus(in)).as("the request after").isEqualTo(200);
+				}
+				catch (SocketTimeoutException ex) {
+					silent.add("round " + round);
+				}
+			}
+		}
+		assertThat(silent).as("rounds whose third request got no answer").isEmpty();
+	}
+
+	/** Reads one response (Content-Length or chunked) and returns its status. */
+	private static int readStatus(InputStream in) throws IOException {
+		String head = readHead(in);
+		Matcher status = Pattern.compile("^HTTP/1\\.1 (\\d{3})").matcher(head);
+		assertThat(status.find()).as(head).isTrue();
+		Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
+		if (length.find()) {
+			in.readNBytes(Integer.parseInt(length.group(1)));
+		}
+		else if (head.toLowerCase().contains("transfer-encoding: chunked")) {
+			int size;
+			do {
+				size = Integer.parseInt(readLine(in).trim(), 16);
+				in.readNBytes(size + 2);
+			}
+			while (size > 0);
+		}
+		return Integer.parseInt(status.group(1));
+	}
+
+	private static String readHead(InputStream in) throws IOException {
+		StringBuilder head = new StringBuilder();
+		for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+			head.append(line).append('\n');
+		}
+		return head.toString();
+	}
+
+	private static String readLine(InputStream in) throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		for (int b = in.read(); b != '\n'; b = in.read()) {
+			if (b < 0) {
+				throw new IOException("Connection closed after " + line);
+			}
+			if (b != '\r') {
+				line.write(b);
+			}
+		}
+		return line.toString(StandardCharsets.US_ASCII);
 	}
 
 	private String url(String path) {
