@@ -100,9 +100,6 @@ class BadInputPropertySystemTests {
 	 */
 	private static final boolean DISCOVER = Boolean.getBoolean("badinput.discover");
 
-	/** Requests that got no answer on a pooled connection, and one on a new one. */
-	private static final List<String> stalls = java.util.Collections.synchronizedList(new ArrayList<>());
-
 	/** The last answers, shown when one does not come. */
 	private static final java.util.Deque<String> recent = new java.util.ArrayDeque<>();
 
@@ -447,9 +444,8 @@ class BadInputPropertySystemTests {
 	@Order(Integer.MAX_VALUE)
 	void afterAllProperties() {
 		current = "after all properties";
-		System.out.println("BadInputPropertySystemTests: seed " + SEED + ", " + requests.get() + " hostile requests, "
-				+ stalls.size() + " stalled once, answers by status " + new java.util.TreeMap<>(statuses));
-		stalls.forEach((stall) -> System.out.println("STALLED, answered on a new connection: " + stall));
+		System.out.println("BadInputPropertySystemTests: seed " + SEED + ", " + requests.get()
+				+ " hostile requests, answers by status " + new java.util.TreeMap<>(statuses));
 		wrongAnswers.forEach((answer) -> System.out.println("WRONG ANSWER: " + answer + "\n"));
 		try {
 			assertThat(wrongAnswers).as("wrong answers").isEmpty();
@@ -509,23 +505,17 @@ class BadInputPropertySystemTests {
 		try {
 			response = send(attempt, client);
 		}
-		catch (UncheckedIOException stalled) {
-			// Now and then (a few in 2,000) a pooled connection to the gateway gets no
-			// answer; the same request on a new connection is answered at once. Counted
-			// and shown, and a request that stalls twice fails.
-			stalls.add(attempt.method() + " " + clip(attempt.path(), 200) + " (" + stalled.getCause() + ") after "
-					+ recent);
-			try (HttpClient fresh = newClient()) {
-				response = send(attempt, fresh);
+		catch (UncheckedIOException silent) {
+			// A request the gateway never answers on a kept-alive connection (Reactor
+			// Netty 1.3.6 fell silent after a refused request that had waited its turn:
+			// see EdgeIntegrationTests) fails the try; the last answers on the client's
+			// connections are shown.
+			String failure = "no answer (" + silent.getCause() + ") to " + attempt + "\n after " + recent;
+			if (!DISCOVER) {
+				throw new AssertionError(failure, silent);
 			}
-			catch (UncheckedIOException ex) {
-				String failure = "no answer, twice (" + ex.getCause() + ") to " + attempt + "\n after " + recent;
-				if (!DISCOVER) {
-					throw new AssertionError(failure, ex);
-				}
-				wrongAnswers.add(current + ": " + failure);
-				return null;
-			}
+			wrongAnswers.add(current + ": " + failure);
+			return null;
 		}
 		synchronized (recent) {
 			recent.addLast(attempt.method() + " " + clip(attempt.path(), 200) + " -> " + response.statusCode() + " "
