@@ -1,6 +1,7 @@
 package com.artisanmarket.gateway.operations;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,16 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class OperationsController {
 
+	/**
+	 * How long the overview waits for each Actuator answer before calling a part down.
+	 */
 	private static final Duration PATIENCE = Duration.ofMillis(1500);
+
+	/** A service reads its dead-letter topics to the end before it answers. */
+	private static final Duration DEAD_LETTERS_PATIENCE = Duration.ofSeconds(10);
+
+	/** A replay publishes every record again and waits for the broker's acks. */
+	private static final Duration REPLAY_PATIENCE = Duration.ofSeconds(20);
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
@@ -48,7 +58,9 @@ class OperationsController {
 	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
 	};
 
-	private final WebClient http = WebClient.create();
+	private final WebClient http;
+
+	private final Clock clock;
 
 	private final Map<String, String> services;
 
@@ -63,7 +75,11 @@ class OperationsController {
 	OperationsController(@Value("${marketplace.gateway.management.artisan-service}") String artisanService,
 			@Value("${marketplace.gateway.management.catalog-service}") String catalogService,
 			@Value("${marketplace.gateway.management.order-service}") String orderService,
-			ObjectProvider<BuildProperties> build, ObjectProvider<CircuitBreakerRegistry> circuitBreakers) {
+			ObjectProvider<BuildProperties> build, ObjectProvider<CircuitBreakerRegistry> circuitBreakers,
+			WebClient.Builder http, Clock clock) {
+		// Boot's builder: the calls are timed and traced like the gateway's others.
+		this.http = http.build();
+		this.clock = clock;
 		this.services = new LinkedHashMap<>();
 		this.services.put("artisan-service", artisanService);
 		this.services.put("catalog-service", catalogService);
@@ -93,7 +109,7 @@ class OperationsController {
 				.header(HttpHeaders.AUTHORIZATION, authorization)
 				.retrieve()
 				.bodyToMono(LIST)
-				.timeout(Duration.ofSeconds(10))
+				.timeout(DEAD_LETTERS_PATIENCE)
 				.map((records) -> Map.<String, Object>of("service", service.getKey(), "records", records))
 				.onErrorResume((ex) -> Mono.just(Map.of("service", service.getKey(), "error", reason(ex)))))
 			.collectList()
@@ -126,7 +142,7 @@ class OperationsController {
 			.bodyValue(body)
 			.retrieve()
 			.bodyToMono(LIST)
-			.timeout(Duration.ofSeconds(20))
+			.timeout(REPLAY_PATIENCE)
 			.map((results) -> ResponseEntity.ok((Object) Map.of("service", replay.service(), "results", results)));
 	}
 
@@ -178,7 +194,7 @@ class OperationsController {
 		parts.add(infrastructure("kafka", services));
 		parts.add(infrastructure("mongo", services));
 		Map<String, Object> overview = new LinkedHashMap<>();
-		overview.put("checkedAt", Instant.now().toString());
+		overview.put("checkedAt", Instant.now(this.clock).toString());
 		overview.put("parts", parts);
 		services.stream()
 			.filter((part) -> "order-service".equals(part.get("name")) && part.get("saga") != null)

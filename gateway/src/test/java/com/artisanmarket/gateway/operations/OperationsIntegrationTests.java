@@ -1,0 +1,99 @@
+package com.artisanmarket.gateway.operations;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.artisanmarket.testsupport.Http;
+import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operations panel reads every service's Actuator through the gateway's own, observed
+ * HTTP client: its calls carry the trace of the admin's request, so a slow panel can be
+ * followed into the service that made it slow.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(InfrastructureTestConfiguration.class)
+class OperationsIntegrationTests {
+
+	/** The {@code traceparent} header of every call the stand-in services received. */
+	private static final List<String> traceparents = new CopyOnWriteArrayList<>();
+
+	private static final HttpServer actuator = actuator();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void managementPorts(DynamicPropertyRegistry registry) {
+		String url = "http://127.0.0.1:" + actuator.getAddress().getPort();
+		registry.add("marketplace.gateway.management.artisan-service", () -> url);
+		registry.add("marketplace.gateway.management.catalog-service", () -> url);
+		registry.add("marketplace.gateway.management.order-service", () -> url);
+	}
+
+	@AfterAll
+	static void stopActuator() {
+		actuator.stop(0);
+	}
+
+	@Test
+	void readsTheServicesWithinTheAdminsTrace() throws IOException {
+		String password = Files.readString(Path.of("target/test-data/admin-password")).trim();
+		HttpResponse<String> login = Http.postJson(url("/api/auth/login"),
+				Http.toJson(Map.of("email", "admin@artisan-marketplace.local", "password", password)));
+		String token = Http.json(login).path("accessToken").asString();
+
+		HttpResponse<String> operations = Http.get(url("/api/admin/operations"),
+				Map.of("Authorization", "Bearer " + token));
+
+		assertThat(operations.statusCode()).as(operations.body()).isEqualTo(200);
+		assertThat(Http.json(operations).path("parts").findValuesAsString("status")).contains("UP");
+		// Three services, three Actuator paths each.
+		assertThat(traceparents).hasSize(9).allSatisfy((header) -> assertThat(header).matches("00-[0-9a-f]{32}-.+"));
+		assertThat(traceparents.stream().map((header) -> header.substring(3, 35)).distinct())
+			.as("one trace for the whole panel")
+			.hasSize(1);
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	private static HttpServer actuator() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/", (exchange) -> {
+				traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
+				byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, body.length);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
