@@ -30,10 +30,16 @@ class OrderController {
 	/** A buyer's open orders already hold what one buyer may ({@link OrderLimits}). */
 	static final URI ORDER_LIMIT = URI.create("https://artisan-marketplace.example/problems/order-limit");
 
+	private final OrderPlacement placement;
+
 	private final Orders orders;
 
-	OrderController(Orders orders) {
+	private final OrderListing listing;
+
+	OrderController(OrderPlacement placement, Orders orders, OrderListing listing) {
+		this.placement = placement;
 		this.orders = orders;
+		this.listing = listing;
 	}
 
 	@PostMapping
@@ -43,7 +49,7 @@ class OrderController {
 			throw new FieldValidationException("Idempotency-Key",
 					"the header is required: one new key (e.g. a UUID) per checkout, at most 128 characters");
 		}
-		Order placed = this.orders.place(order, idempotencyKey.trim(), buyer);
+		Order placed = this.placement.place(order, idempotencyKey.trim(), buyer);
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/orders/" + placed.id()))
 			.body(OrderView.of(placed, buyer));
@@ -52,7 +58,7 @@ class OrderController {
 	@GetMapping
 	PageView<OrderView> list(@RequestParam(required = false) OrderStatus status, @Valid PageRequest page,
 			Caller caller) {
-		return this.orders.list(status, page, caller).map((order) -> OrderView.of(order, caller));
+		return this.listing.list(status, page, caller).map((order) -> OrderView.of(order, caller));
 	}
 
 	@GetMapping("/{id}")
@@ -62,13 +68,17 @@ class OrderController {
 
 	@PostMapping("/{id}/cancel")
 	OrderView cancel(@PathVariable String id, @RequestBody(required = false) @Valid Reason reason, Caller caller) {
-		return OrderView.of(this.orders.cancel(id, caller, (reason != null) ? reason.reason() : null), caller);
+		return OrderView.of(this.orders.take(id, caller,
+				(order, now) -> order.cancel(caller, (reason != null) ? reason.reason() : null, now)), caller);
 	}
 
 	@PostMapping("/{id}/shipments")
 	OrderView ship(@PathVariable String id, @RequestBody(required = false) @Valid ShipmentRequest shipment,
 			Caller caller) {
-		return OrderView.of(this.orders.ship(id, caller, (shipment != null) ? shipment.trackingRef() : null), caller);
+		return OrderView.of(
+				this.orders.take(id, caller,
+						(order, now) -> order.ship(caller, (shipment != null) ? shipment.trackingRef() : null, now)),
+				caller);
 	}
 
 	/**
@@ -77,12 +87,15 @@ class OrderController {
 	 */
 	@PostMapping("/{id}/decline")
 	OrderView decline(@PathVariable String id, @RequestBody(required = false) Reason reason, Caller artisan) {
-		return OrderView.of(this.orders.decline(id, artisan, (reason != null) ? reason.reason() : null), artisan);
+		return OrderView.of(
+				this.orders.take(id, artisan,
+						(order, now) -> order.decline(artisan, (reason != null) ? reason.reason() : null, now)),
+				artisan);
 	}
 
 	@PostMapping("/{id}/delivery")
 	OrderView deliver(@PathVariable String id, Caller caller) {
-		return OrderView.of(this.orders.deliver(id, caller), caller);
+		return OrderView.of(this.orders.take(id, caller, (order, now) -> order.deliver(caller, now)), caller);
 	}
 
 	@ExceptionHandler(UnprocessableOrderException.class)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.bson.Document;
+import com.artisanmarket.support.web.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +57,14 @@ class UnshippedOrders {
 		String reason = "expired: not shipped within " + this.policy.shipWithinInWords();
 		int expired = 0;
 		for (Document order : this.mongo.find(overdue, Document.class, Order.COLLECTION)) {
-			if (this.orders.expire(order.getString("_id"), placedBefore, reason)) {
-				expired++;
+			String id = order.getString("_id");
+			try {
+				if (this.orders.settle(id, (o, now) -> o.expire(placedBefore, reason, now)).isPresent()) {
+					expired++;
+				}
+			}
+			catch (ConflictException ex) {
+				logger.warn("Order {} kept changing while it was being expired; the next sweep tries again", id);
 			}
 		}
 		if (expired > 0) {
