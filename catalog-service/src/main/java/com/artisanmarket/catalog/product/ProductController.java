@@ -10,9 +10,6 @@ import com.artisanmarket.support.web.PageRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,13 +29,10 @@ class ProductController {
 
 	private final Products products;
 
-	private final MongoOperations mongo;
-
 	private final ProductListings listings;
 
-	ProductController(Products products, MongoOperations mongo, ProductListings listings) {
+	ProductController(Products products, ProductListings listings) {
 		this.products = products;
-		this.mongo = mongo;
 		this.listings = listings;
 	}
 
@@ -71,12 +65,7 @@ class ProductController {
 			.filter((id) -> !id.isEmpty())
 			.limit(100)
 			.toList();
-		Query query = new Query(Criteria.where("_id").in(wanted));
-		return this.mongo.find(query, Product.class)
-			.stream()
-			.filter(ProductSearch::isPublic)
-			.map(PriceQuote::of)
-			.toList();
+		return this.products.orderable(wanted).stream().map(PriceQuote::of).toList();
 	}
 
 	@GetMapping("/{id}")

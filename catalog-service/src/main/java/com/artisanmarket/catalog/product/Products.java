@@ -105,6 +105,17 @@ class Products {
 	}
 
 	/**
+	 * What order-service needs to price lines: of the products asked for, the public,
+	 * orderable ones; a missing id means unknown or unavailable.
+	 */
+	List<Product> orderable(Collection<String> ids) {
+		return this.mongo.find(new Query(Criteria.where("_id").in(ids)), Product.class)
+			.stream()
+			.filter(ProductSearch::isPublic)
+			.toList();
+	}
+
+	/**
 	 * A product; an archived one or one of a suspended artisan only for its owner and
 	 * admins.
 	 */
