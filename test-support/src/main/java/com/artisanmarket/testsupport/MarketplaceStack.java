@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.artisanmarket.launcher.FreePorts;
 import com.artisanmarket.launcher.Part;
@@ -39,6 +41,29 @@ public final class MarketplaceStack {
 			shared = start(projectRoot());
 		}
 		return shared;
+	}
+
+	/** The stack, if this test JVM started one: for reporting, without starting it. */
+	public static synchronized Optional<MarketplaceStack> ifStarted() {
+		return Optional.ofNullable(shared);
+	}
+
+	/**
+	 * The last lines of every part's log, which a failing test shows: the parts' logs are
+	 * files, and the build's console shows only Maven's progress and summary.
+	 */
+	public String logTails(int lines) {
+		StringBuilder tails = new StringBuilder();
+		Stack stack = this.supervisor.stack();
+		Stream.concat(stack.infrastructure().stream(), stack.services().stream()).forEach((part) -> {
+			tails.append("--- last ")
+				.append(lines)
+				.append(" lines of ")
+				.append(this.supervisor.logFile(part))
+				.append('\n');
+			this.supervisor.logTail(part, lines).forEach((line) -> tails.append(line).append('\n'));
+		});
+		return tails.toString();
 	}
 
 	private static MarketplaceStack start(Path root) {

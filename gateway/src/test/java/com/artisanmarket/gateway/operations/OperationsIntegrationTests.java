@@ -1,9 +1,7 @@
 package com.artisanmarket.gateway.operations;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
+import com.artisanmarket.testsupport.StandInServer;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,8 @@ class OperationsIntegrationTests {
 	/** The {@code traceparent} header of every call the stand-in services received. */
 	private static final List<String> traceparents = new CopyOnWriteArrayList<>();
 
-	private static final HttpServer actuator = actuator();
+	private static final HttpServer actuator = StandInServer.answering("{\"status\":\"UP\"}",
+			(exchange) -> traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent"))));
 
 	@LocalServerPort
 	int port;
@@ -75,25 +75,6 @@ class OperationsIntegrationTests {
 
 	private String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;
-	}
-
-	private static HttpServer actuator() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/", (exchange) -> {
-				traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
-				byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

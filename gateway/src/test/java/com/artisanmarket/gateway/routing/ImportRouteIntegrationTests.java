@@ -1,16 +1,13 @@
 package com.artisanmarket.gateway.routing;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
+import com.artisanmarket.testsupport.StandInServer;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(InfrastructureTestConfiguration.class)
 class ImportRouteIntegrationTests {
 
-	private static final HttpServer slowCatalogue = slowUpstream();
+	private static final HttpServer slowCatalogue = StandInServer.answering("{\"rows\":0}", (exchange) -> {
+		try {
+			Thread.sleep(2000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	});
 
 	@LocalServerPort
 	int port;
@@ -71,32 +75,6 @@ class ImportRouteIntegrationTests {
 
 	private String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;
-	}
-
-	private static HttpServer slowUpstream() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-			server.createContext("/", (exchange) -> {
-				exchange.getRequestBody().readAllBytes();
-				try {
-					Thread.sleep(2000);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				byte[] bytes = "{\"rows\":0}".getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, bytes.length);
-				exchange.getResponseBody().write(bytes);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

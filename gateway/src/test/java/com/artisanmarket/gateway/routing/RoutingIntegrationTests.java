@@ -1,12 +1,10 @@
 package com.artisanmarket.gateway.routing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import com.artisanmarket.launcher.FreePorts;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
+import com.artisanmarket.testsupport.StandInServer;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -44,9 +43,16 @@ class RoutingIntegrationTests {
 
 	private static final CountDownLatch release = new CountDownLatch(1);
 
-	private static final HttpServer answering = upstream("{\"items\":[]}", false);
+	private static final HttpServer answering = StandInServer.answering("{\"items\":[]}");
 
-	private static final HttpServer hanging = upstream("{}", true);
+	private static final HttpServer hanging = StandInServer.answering("{}", (exchange) -> {
+		try {
+			release.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	});
 
 	private final HttpClient client = HttpClient.newHttpClient();
 
@@ -130,34 +136,6 @@ class RoutingIntegrationTests {
 			.timeout(Duration.ofSeconds(20))
 			.build();
 		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static HttpServer upstream(String body, boolean hang) {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-			server.createContext("/", (exchange) -> {
-				exchange.getRequestBody().readAllBytes();
-				if (hang) {
-					try {
-						release.await(60, TimeUnit.SECONDS);
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
-				}
-				byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, bytes.length);
-				exchange.getResponseBody().write(bytes);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
