@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.artisanmarket.gateway.edge.Problems;
+import com.artisanmarket.gateway.routing.RoutingProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -72,18 +72,13 @@ class OperationsController {
 	 * Reads each service's Actuator on its management port (loopback, or the compose
 	 * network): the public port serves no operational data.
 	 */
-	OperationsController(@Value("${marketplace.gateway.management.artisan-service}") String artisanService,
-			@Value("${marketplace.gateway.management.catalog-service}") String catalogService,
-			@Value("${marketplace.gateway.management.order-service}") String orderService,
-			ObjectProvider<BuildProperties> build, ObjectProvider<CircuitBreakerRegistry> circuitBreakers,
-			WebClient.Builder http, Clock clock) {
+	OperationsController(RoutingProperties routing, ObjectProvider<BuildProperties> build,
+			ObjectProvider<CircuitBreakerRegistry> circuitBreakers, WebClient.Builder http, Clock clock) {
 		// Boot's builder: the calls are timed and traced like the gateway's others.
 		this.http = http.build();
 		this.clock = clock;
 		this.services = new LinkedHashMap<>();
-		this.services.put("artisan-service", artisanService);
-		this.services.put("catalog-service", catalogService);
-		this.services.put("order-service", orderService);
+		routing.management().forEach((name, url) -> this.services.put(name, url.toString()));
 		BuildProperties properties = build.getIfAvailable();
 		this.version = (properties != null) ? properties.getVersion() : "unknown";
 		this.circuitBreakers = circuitBreakers;

@@ -1,17 +1,35 @@
 package com.artisanmarket.gateway.routing;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.validation.constraints.NotEmpty;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * What the gateway tells callers while a service is unavailable. (Where each service is,
- * {@code marketplace.gateway.services.*}, is read by the routes in application.yml.)
+ * Where the services are, and what the gateway tells callers while one is unavailable.
  *
+ * @param services each service's base URL by name
+ * ({@code marketplace.gateway.services.*}); the routes in application.yml read them, and
+ * only these names have a fallback
+ * @param management each service's management port, where the operations panel reads its
+ * Actuator ({@code marketplace.gateway.management.*})
  * @param retryAfter the {@code Retry-After} of the 503 answered while a service is down
  */
+@Validated
 @ConfigurationProperties("marketplace.gateway")
-record RoutingProperties(@DefaultValue("5s") Duration retryAfter) {
+public record RoutingProperties(@NotEmpty Map<String, URI> services, @NotEmpty Map<String, URI> management,
+		@DefaultValue("5s") Duration retryAfter) {
+
+	public RoutingProperties {
+		// By name, so the operations panel lists the parts in the same order every time.
+		services = (services != null) ? new TreeMap<>(services) : null;
+		management = (management != null) ? new TreeMap<>(management) : null;
+	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -37,6 +38,10 @@ class ServiceUnavailableFallback {
 
 	@RequestMapping("/fallback/{service}")
 	Mono<ResponseEntity<ProblemDetail>> serviceUnavailable(@PathVariable String service, ServerWebExchange exchange) {
+		if (!this.properties.services().containsKey(service)) {
+			// Not a route's fallback but a caller's guess: nothing here to echo back.
+			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+		}
 		Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
 		String path = originalPath(exchange);
 		logger.warn("{} unavailable for {} {}: {}", service, exchange.getRequest().getMethod(), path,

@@ -97,6 +97,18 @@ class RoutingIntegrationTests {
 	}
 
 	@Test
+	void answersNotFoundForTheFallbackOfAServiceThatIsNotConfigured() throws Exception {
+		// The fallbacks are routes' targets, but reachable from outside too: a made-up
+		// name used to get a 503 quoting it back ("The <b>x is not available").
+		HttpResponse<String> response = get("/fallback/%3Cb%3Ex");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).doesNotContain("<b>x");
+		assertThat(get("/fallback/catalog-service").statusCode()).isEqualTo(503);
+	}
+
+	@Test
 	void answersProblem503WhenAServiceIsTooSlowForTheTimeLimiter() throws Exception {
 		// The upstream hangs for longer than the client waits, so only the time limiter
 		// can answer.
