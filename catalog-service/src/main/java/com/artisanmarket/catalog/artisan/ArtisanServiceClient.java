@@ -1,7 +1,6 @@
 package com.artisanmarket.catalog.artisan;
 
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Optional;
 
 import com.artisanmarket.events.ArtisanEvent.Status;
@@ -9,7 +8,7 @@ import com.artisanmarket.support.web.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -19,18 +18,18 @@ import org.springframework.web.client.RestClientResponseException;
 
 /** Asks artisan-service for the caller's profile, for when the read model lags. */
 @Component
+@EnableConfigurationProperties(ArtisanServiceProperties.class)
 class ArtisanServiceClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(ArtisanServiceClient.class);
 
 	private final RestClient client;
 
-	ArtisanServiceClient(@Value("${marketplace.catalog.artisan-service-url:http://127.0.0.1:8081}") String baseUrl,
-			RestClient.Builder builder) {
+	ArtisanServiceClient(ArtisanServiceProperties properties, RestClient.Builder builder) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-		requests.setReadTimeout(Duration.ofSeconds(3));
-		this.client = builder.baseUrl(baseUrl).requestFactory(requests).build();
+				HttpClient.newBuilder().connectTimeout(properties.artisanServiceConnectTimeout()).build());
+		requests.setReadTimeout(properties.artisanServiceReadTimeout());
+		this.client = builder.baseUrl(properties.artisanServiceUrl().toString()).requestFactory(requests).build();
 	}
 
 	Optional<ArtisanSnapshot> myProfile(String bearerToken) {

@@ -3,7 +3,7 @@ package com.artisanmarket.catalog.stock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,13 +12,15 @@ import org.springframework.stereotype.Component;
  * taken, between the writes of one saga step. Off (0) unless a test turns it on.
  */
 @Component
+@EnableConfigurationProperties(CrashProperties.class)
 class CrashSwitch {
 
 	private static final Logger logger = LoggerFactory.getLogger(CrashSwitch.class);
 
 	private final int afterLines;
 
-	CrashSwitch(@Value("${marketplace.catalog.crash-after-reserved-lines:0}") int afterLines) {
+	CrashSwitch(CrashProperties properties) {
+		int afterLines = properties.crashAfterReservedLines();
 		this.afterLines = afterLines;
 		if (afterLines > 0) {
 			logger.warn("CRASH SWITCH ON: the JVM halts after reserving {} line(s) of an order", afterLines);

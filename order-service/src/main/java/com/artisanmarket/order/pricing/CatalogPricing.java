@@ -30,7 +30,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -55,6 +55,7 @@ import org.springframework.web.client.RestClientResponseException;
  * template value, never as part of the template.
  */
 @Component
+@EnableConfigurationProperties(PricingProperties.class)
 public class CatalogPricing {
 
 	private static final Logger logger = LoggerFactory.getLogger(CatalogPricing.class);
@@ -86,14 +87,13 @@ public class CatalogPricing {
 		return this.circuitBreaker.getState();
 	}
 
-	CatalogPricing(@Value("${marketplace.orders.catalog-service-url:http://127.0.0.1:8082}") String baseUrl,
-			RestClient.Builder builder) {
+	CatalogPricing(PricingProperties properties, RestClient.Builder builder) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
-		requests.setReadTimeout(Duration.ofSeconds(2));
+				HttpClient.newBuilder().connectTimeout(properties.catalogConnectTimeout()).build());
+		requests.setReadTimeout(properties.catalogReadTimeout());
 		// Boot's builder: the calls are timed and carry the trace (traceparent) to the
 		// catalogue.
-		this.client = builder.baseUrl(baseUrl).requestFactory(requests).build();
+		this.client = builder.baseUrl(properties.catalogServiceUrl().toString()).requestFactory(requests).build();
 		this.circuitBreaker = CircuitBreaker.of("catalog-service",
 				CircuitBreakerConfig.custom()
 					.slidingWindowSize(20)

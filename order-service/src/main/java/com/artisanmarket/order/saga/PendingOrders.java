@@ -13,7 +13,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
  * another process or an earlier run left pending.
  */
 @Component
+@EnableConfigurationProperties(PendingProperties.class)
 class PendingOrders {
 
 	private static final Logger logger = LoggerFactory.getLogger(PendingOrders.class);
@@ -50,17 +51,14 @@ class PendingOrders {
 
 	private Instant nextScan = Instant.MIN;
 
-	PendingOrders(MongoOperations mongo, Orders orders, PendingWatch watch, Clock clock,
-			@Value("${marketplace.orders.republish-after:30s}") Duration republishAfter,
-			@Value("${marketplace.orders.reject-after:5m}") Duration rejectAfter,
-			@Value("${marketplace.orders.pending-scan-interval:5m}") Duration scanInterval) {
+	PendingOrders(MongoOperations mongo, Orders orders, PendingWatch watch, Clock clock, PendingProperties properties) {
 		this.mongo = mongo;
 		this.orders = orders;
 		this.watch = watch;
 		this.clock = clock;
-		this.republishAfter = republishAfter;
-		this.rejectAfter = rejectAfter;
-		this.scanInterval = scanInterval;
+		this.republishAfter = properties.republishAfter();
+		this.rejectAfter = properties.rejectAfter();
+		this.scanInterval = properties.pendingScanInterval();
 	}
 
 	@Scheduled(fixedDelayString = "${marketplace.orders.pending-check-interval:10s}")

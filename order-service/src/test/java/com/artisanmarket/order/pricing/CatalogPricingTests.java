@@ -2,6 +2,7 @@ package com.artisanmarket.order.pricing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -147,7 +148,9 @@ class CatalogPricingTests {
 			exchange.close();
 		});
 		this.catalogue.start();
-		return new CatalogPricing("http://127.0.0.1:" + this.catalogue.getAddress().getPort(), RestClient.builder());
+		URI catalogue = URI.create("http://127.0.0.1:" + this.catalogue.getAddress().getPort());
+		return new CatalogPricing(new PricingProperties(catalogue, Duration.ofSeconds(1), Duration.ofSeconds(2)),
+				RestClient.builder());
 	}
 
 }
