@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.artisanmarket.launcher.FreePorts;
@@ -26,6 +27,8 @@ public final class MarketplaceStack {
 	private static final Logger logger = LoggerFactory.getLogger(MarketplaceStack.class);
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+	private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at |\\.\\.\\. \\d+ ).*");
 
 	private static MarketplaceStack shared;
 
@@ -50,18 +53,22 @@ public final class MarketplaceStack {
 
 	/**
 	 * The last lines of every part's log, which a failing test shows: the parts' logs are
-	 * files, and the build's console shows only Maven's progress and summary.
+	 * files, and the build's console shows only Maven's progress and summary. Stack
+	 * frames are left out, so an exception's message and causes fit.
 	 */
 	public String logTails(int lines) {
 		StringBuilder tails = new StringBuilder();
 		Stack stack = this.supervisor.stack();
 		Stream.concat(stack.infrastructure().stream(), stack.services().stream()).forEach((part) -> {
-			tails.append("--- last ")
-				.append(lines)
-				.append(" lines of ")
+			List<String> told = this.supervisor.logTail(part, lines * 20)
+				.stream()
+				.filter((line) -> !STACK_FRAME.matcher(line).matches())
+				.toList();
+			tails.append("--- last lines of ")
 				.append(this.supervisor.logFile(part))
-				.append('\n');
-			this.supervisor.logTail(part, lines).forEach((line) -> tails.append(line).append('\n'));
+				.append(", stack frames left out\n");
+			told.subList(Math.max(0, told.size() - lines), told.size())
+				.forEach((line) -> tails.append(line).append('\n'));
 		});
 		return tails.toString();
 	}

@@ -93,6 +93,19 @@ class ArtisanProfileIntegrationTests {
 	}
 
 	@Test
+	void refusesSearchWordsWithAControlCharacterInsteadOfFailing() {
+		// A NUL inside the words (edges are trimmed) made the regular expression an
+		// invalid BSON string: 500 (found by the hostile-input suite).
+		for (String query : List.of("q=x%00y", "craft=rug%00s", "q=silk%07carpet")) {
+			HttpResponse<String> response = Http.get(url("/api/artisans?" + query));
+
+			assertThat(response.statusCode()).as(query).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		}
+		assertThat(Http.get(url("/api/artisans?q=%20silk%20carpet%20")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void listsNewestFirstWithFiltersAndPages() throws Exception {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		for (String city : List.of("Rishtan", "Khiva", "Bukhara")) {
