@@ -14,8 +14,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MongoServerMain {
 
-	private static final Logger logger = LoggerFactory.getLogger(MongoServerMain.class);
-
 	private MongoServerMain() {
 	}
 
@@ -28,6 +26,10 @@ public final class MongoServerMain {
 			mongo = EmbeddedMongo.startFileBacked(file, arguments.port("port"));
 		}
 		catch (MVStoreException ex) {
+			// Not a static field: a logger taken before useInfraLogging() starts Logback
+			// without our configuration, and its default logs every wire message and
+			// document at DEBUG (8 GB in a day of load, buyers' data included).
+			Logger logger = LoggerFactory.getLogger(MongoServerMain.class);
 			logger.error("Could not read the store file", ex);
 			// Last, so that it is what `./marketplace up` shows of this log.
 			logger.error(

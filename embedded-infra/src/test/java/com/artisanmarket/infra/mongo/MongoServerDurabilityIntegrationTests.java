@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.artisanmarket.launcher.FreePorts;
 import com.mongodb.client.MongoClient;
@@ -77,6 +78,22 @@ class MongoServerDurabilityIntegrationTests {
 	}
 
 	@Test
+	void logsNeitherWireMessagesNorDocuments() throws Exception {
+		int port = FreePorts.next();
+		this.server = startServer(this.dataDir.resolve("marketplace.mv"), port);
+		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+			client.getDatabase("accounts")
+				.getCollection("users")
+				.insertOne(new Document("_id", "buyer-1").append("passwordHash", "secret-hash-value"));
+		}
+		this.server.destroy();
+		this.server.waitFor(30, TimeUnit.SECONDS);
+
+		String log = Files.readString(this.dataDir.resolve("mongo.log"));
+		assertThat(log).contains("MongoDB wire server").doesNotContain("DEBUG").doesNotContain("secret-hash-value");
+	}
+
+	@Test
 	void refusesADamagedStoreFileLeavesItAsItIsAndSaysHowToStartOver() throws Exception {
 		Path file = this.dataDir.resolve("marketplace.mv");
 		try (EmbeddedMongo mongo = EmbeddedMongo.startFileBacked(file, 0);
@@ -100,6 +117,16 @@ class MongoServerDurabilityIntegrationTests {
 		assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
 	}
 
+	/**
+	 * This module's class path without its test classes, whose Logback configuration
+	 * would hide the one the server picks when {@code ./marketplace} runs it.
+	 */
+	private static String mainClassPath() {
+		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter((entry) -> !entry.endsWith("test-classes"))
+			.collect(Collectors.joining(File.pathSeparator));
+	}
+
 	private static String java() {
 		return ProcessHandle.current().info().command().orElse("java");
 	}
@@ -107,9 +134,9 @@ class MongoServerDurabilityIntegrationTests {
 	private Process startServer(Path file, int port) throws IOException {
 		Path readyFile = this.dataDir.resolve("mongo.ready");
 		Files.deleteIfExists(readyFile);
-		Process process = new ProcessBuilder(List.of(java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-				MongoServerMain.class.getName(), "--port", Integer.toString(port), "--file", file.toString(),
-				"--ready-file", readyFile.toString()))
+		Process process = new ProcessBuilder(
+				List.of(java(), "-Xmx256m", "-cp", mainClassPath(), MongoServerMain.class.getName(), "--port",
+						Integer.toString(port), "--file", file.toString(), "--ready-file", readyFile.toString()))
 			.redirectErrorStream(true)
 			.redirectOutput(new File(this.dataDir.toFile(), "mongo.log"))
 			.start();
