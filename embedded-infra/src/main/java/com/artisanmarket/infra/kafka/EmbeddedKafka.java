@@ -74,7 +74,13 @@ public final class EmbeddedKafka implements AutoCloseable {
 				Map.entry("transaction.state.log.min.isr", "1"),
 				Map.entry("share.coordinator.state.topic.replication.factor", "1"),
 				Map.entry("share.coordinator.state.topic.min.isr", "1"),
-				Map.entry("group.initial.rebalance.delay.ms", "0")));
+				Map.entry("group.initial.rebalance.delay.ms", "0"),
+				// The log cleaner compacts the consumer offsets topic with a map it
+				// allocates
+				// on the heap at start: 128 MB by default, two thirds of this broker's
+				// live
+				// heap. 16 MB hold the offsets of 600,000 keys per pass.
+				Map.entry("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024))));
 		return properties;
 	}
 
