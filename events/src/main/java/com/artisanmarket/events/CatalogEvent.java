@@ -13,7 +13,7 @@ public sealed interface CatalogEvent extends MarketplaceEvent {
 	 * @param artisanId the artisan profile that sells it
 	 * @param ownerId the account that listed it
 	 * @param title the title
-	 * @param category one of the categories listed in docs/design.md, 'Public HTTP
+	 * @param category one of the categories listed in docs/architecture.md, 'Public HTTP
 	 * contract'
 	 * @param price the unit price
 	 * @param stock units available

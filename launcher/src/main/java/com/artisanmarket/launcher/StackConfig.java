@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Where the marketplace lives on disk and which ports it uses. Every value can be set
  * through a {@code MARKETPLACE_*} environment variable; the defaults are the ports of
- * docs/design.md, 'Parts and ownership'.
+ * docs/architecture.md, 'Parts and ownership'.
  *
  * @param root the project's top-level directory (holds the built jars)
  * @param dataDir data, logs and pid files of this stack

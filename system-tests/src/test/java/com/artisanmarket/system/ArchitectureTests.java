@@ -19,7 +19,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rules the layout promises (docs/design.md, "Parts"), checked on the compiled
+ * The rules the layout promises (docs/architecture.md, "Parts"), checked on the compiled
  * classes of every module, so a change that breaks one fails the build instead of waiting
  * for a reviewer to notice.
  */

@@ -6,6 +6,7 @@ import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.web.PageRequest;
 import com.artisanmarket.support.web.PageView;
 import com.artisanmarket.support.web.PreconditionFailedException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,7 @@ class ArtisanController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "The profile, at Location")
 	ResponseEntity<ArtisanView> register(@Valid @RequestBody NewArtisan profile, Caller caller) {
 		Artisan artisan = this.profiles.register(profile, caller);
 		return ResponseEntity.created(URI.create("/api/artisans/" + artisan.id()))

@@ -85,9 +85,9 @@ class ImageFiles implements ImageUploads {
 		this.settings = settings;
 		this.clock = clock;
 		// For the sweep's "checks due by now". Used by real MongoDB; the embedded server
-		// accepts and ignores it (docs/design.md, 'Known limits of the embedded MongoDB
-		// server'), where the collection stays small instead: a check is forgotten once
-		// settled.
+		// accepts and ignores it (docs/architecture.md, 'Known limits of the embedded
+		// MongoDB server'), where the collection stays small instead: a check is
+		// forgotten once settled.
 		mongo.indexOps(CHECKS).createIndex(new Index(DUE, Sort.Direction.ASC));
 	}
 

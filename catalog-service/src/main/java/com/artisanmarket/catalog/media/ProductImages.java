@@ -11,6 +11,7 @@ import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.web.FieldValidationException;
 import com.artisanmarket.support.web.NotFoundException;
 import com.mongodb.client.gridfs.model.GridFSFile;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.bson.types.ObjectId;
 
 import org.springframework.core.io.InputStreamResource;
@@ -62,6 +63,7 @@ class ProductImages {
 	}
 
 	@PostMapping(path = "/api/products/{id}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ApiResponse(responseCode = "201", description = "The image's url")
 	ResponseEntity<Map<String, String>> upload(@PathVariable String id, @RequestParam("file") MultipartFile file,
 			Caller caller) {
 		String artisanId = this.products.checkCanAttach(id, caller);

@@ -8,10 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * The catalogue is public to read (docs/design.md, 'Public HTTP contract'); listing needs
- * an ARTISAN, changes the owner or an ADMIN (checked in {@link Products}). Import and
- * export are an artisan's own products, so only an ARTISAN may use them; the export must
- * come before the public reads it would otherwise fall under.
+ * The catalogue is public to read (docs/architecture.md, 'Public HTTP contract'); listing
+ * needs an ARTISAN, changes the owner or an ADMIN (checked in {@link Products}). Import
+ * and export are an artisan's own products, so only an ARTISAN may use them; the export
+ * must come before the public reads it would otherwise fall under.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogProperties.class)

@@ -75,7 +75,7 @@ class OwnImages {
 	/**
 	 * Those of the products that are the artisan's. Looked up by {@code _id} alone and
 	 * filtered here: the embedded server scans for a filter that pins more
-	 * (docs/design.md, 'Known limits of the embedded MongoDB server').
+	 * (docs/architecture.md, 'Known limits of the embedded MongoDB server').
 	 */
 	private Set<String> ofArtisan(Set<String> productIds, String artisanId) {
 		if (productIds.isEmpty()) {

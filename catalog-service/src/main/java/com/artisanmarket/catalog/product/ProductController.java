@@ -7,6 +7,8 @@ import java.util.List;
 import com.artisanmarket.catalog.search.ProductListings;
 import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.web.PageRequest;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
@@ -37,8 +39,9 @@ class ProductController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "The product, at Location")
 	ResponseEntity<ProductView> list(@Valid @RequestBody NewProduct listing, Caller caller,
-			@RequestHeader("Authorization") String authorization) {
+			@Parameter(hidden = true) @RequestHeader("Authorization") String authorization) {
 		Product product = this.products.list(listing, caller, authorization);
 		return ResponseEntity.created(URI.create("/api/products/" + product.id())).body(ProductView.of(product));
 	}

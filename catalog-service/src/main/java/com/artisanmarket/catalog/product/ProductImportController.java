@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.artisanmarket.catalog.product.ProductImports.ImportReport;
 import com.artisanmarket.support.security.Caller;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ContentDisposition;
@@ -41,7 +42,7 @@ class ProductImportController {
 
 	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
 	ImportReport importCsv(HttpServletRequest request, Caller caller,
-			@RequestHeader("Authorization") String authorization) throws IOException {
+			@Parameter(hidden = true) @RequestHeader("Authorization") String authorization) throws IOException {
 		return this.imports.importCsv(body(request), caller, authorization);
 	}
 

@@ -8,8 +8,8 @@ import com.artisanmarket.support.web.PageRequest;
 import com.artisanmarket.support.web.PageView;
 
 /**
- * A page of products as every list is paged (docs/design.md, 'Public HTTP contract'),
- * with the facets of all results added.
+ * A page of products as every list is paged (docs/architecture.md, 'Public HTTP
+ * contract'), with the facets of all results added.
  *
  * @param items the page's products
  * @param page the page number, from 0

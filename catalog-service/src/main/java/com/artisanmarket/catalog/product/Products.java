@@ -66,8 +66,8 @@ class Products {
 		this.clock = clock;
 		// For copying a maker's details to their products; listings no longer query
 		// MongoDB (the search index answers them). Used by real MongoDB; the embedded
-		// server accepts and ignores it (docs/design.md, 'Known limits of the embedded
-		// MongoDB server').
+		// server accepts and ignores it (docs/architecture.md, 'Known limits of the
+		// embedded MongoDB server').
 		mongo.indexOps(Product.class).createIndex(new Index("artisanId", Sort.Direction.ASC));
 	}
 

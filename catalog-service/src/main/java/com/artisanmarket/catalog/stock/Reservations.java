@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Holds stock for orders without multi-document transactions (the reservation markers of
- * docs/design.md, 'Atomicity without multi-document transactions'). The reservation
+ * docs/architecture.md, 'Atomicity without multi-document transactions'). The reservation
  * record is written first; each product is then decremented by one conditional update
  * that checks both the stock and that this order is not already marked in its
  * {@code reservedBy}, and marks it; if a line fails, the lines taken are given back; the

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A MongoDB wire-protocol server (mongo-java-server) on loopback: file-backed and durable
  * for the local default, in memory for tests. What it cannot do, and the rules that
- * follow: docs/design.md, 'Known limits of the embedded MongoDB server'.
+ * follow: docs/architecture.md, 'Known limits of the embedded MongoDB server'.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 

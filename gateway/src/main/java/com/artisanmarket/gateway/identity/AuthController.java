@@ -2,6 +2,7 @@ package com.artisanmarket.gateway.identity;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -32,6 +33,7 @@ class AuthController {
 	}
 
 	@PostMapping("/register")
+	@ApiResponse(responseCode = "201", description = "The new account; sign in for a token")
 	Mono<ResponseEntity<UserView>> register(@Valid @RequestBody Registration registration, ServerWebExchange exchange) {
 		return this.accounts.register(registration, this.clientAddresses.of(exchange.getRequest()))
 			.map((account) -> ResponseEntity.created(URI.create("/api/auth/me")).body(UserView.of(account)));

@@ -3,6 +3,7 @@ package com.artisanmarket.gateway.routing;
 import java.net.URI;
 
 import com.artisanmarket.gateway.edge.Problems;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -36,6 +37,7 @@ class ServiceUnavailableFallback {
 		this.properties = properties;
 	}
 
+	@Hidden
 	@RequestMapping("/fallback/{service}")
 	Mono<ResponseEntity<ProblemDetail>> serviceUnavailable(@PathVariable String service, ServerWebExchange exchange) {
 		if (!this.properties.services().containsKey(service)) {

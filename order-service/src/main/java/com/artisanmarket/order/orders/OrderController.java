@@ -7,6 +7,7 @@ import com.artisanmarket.support.web.FieldValidationException;
 import com.artisanmarket.support.web.PageRequest;
 import com.artisanmarket.support.web.PageView;
 import com.artisanmarket.support.web.Problems;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
@@ -43,6 +44,8 @@ class OrderController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "202",
+			description = "The order, PENDING until the saga confirms or rejects it; at Location")
 	ResponseEntity<OrderView> place(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@Valid @RequestBody NewOrder order, Caller buyer) {
 		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {

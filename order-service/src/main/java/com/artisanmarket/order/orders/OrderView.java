@@ -11,12 +11,12 @@ import com.artisanmarket.support.security.Caller;
 
 /**
  * An order as the API shows it. An artisan who is not also its buyer or an admin sees
- * only their own lines, the shipping address and the status (docs/design.md, 'Public HTTP
- * contract'), and nothing of the other artisans' lines through the history either: a
- * rejection names only the artisan's own lines (another artisan's product and stock are
- * theirs). The address is shown only while the order is one the artisan ships or has
- * shipped (confirmed, shipped, delivered): a buyer's address on an order that was never
- * confirmed, or was cancelled, is nobody's business but the buyer's (issue 17).
+ * only their own lines, the shipping address and the status (docs/architecture.md,
+ * 'Public HTTP contract'), and nothing of the other artisans' lines through the history
+ * either: a rejection names only the artisan's own lines (another artisan's product and
+ * stock are theirs). The address is shown only while the order is one the artisan ships
+ * or has shipped (confirmed, shipped, delivered): a buyer's address on an order that was
+ * never confirmed, or was cancelled, is nobody's business but the buyer's (issue 17).
  */
 record OrderView(String id, String buyerId, OrderStatus status, List<Order.Line> lines, Money total,
 		ShippingAddress shippingAddress, Instant createdAt, Instant updatedAt, List<Order.Change> statusHistory) {

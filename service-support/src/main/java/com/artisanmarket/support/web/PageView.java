@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a list, in the shape every list has (docs/design.md, 'Public HTTP
+ * One page of a list, in the shape every list has (docs/architecture.md, 'Public HTTP
  * contract'): {@code {"items": [...], "page": 0, "size": 20, "totalItems": N,
  * "totalPages": M}}.
  *
