@@ -37,7 +37,7 @@ class GrafanaDashboardsSystemTests {
 
 	/** Our metric families; PromQL's functions and labels never start like this. */
 	private static final Pattern METRIC = Pattern
-		.compile("\\b((?:marketplace|http_server|http_client|jvm|process|spring_kafka)_[a-z0-9_]+)");
+		.compile("\\b((?:marketplace|http_server|http_client|jvm|process|spring_kafka|resilience4j)_[a-z0-9_]+)");
 
 	@Test
 	void everyMetricTheDashboardsQueryIsExported() throws IOException {

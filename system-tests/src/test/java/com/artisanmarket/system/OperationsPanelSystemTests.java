@@ -148,7 +148,7 @@ class OperationsPanelSystemTests {
 				"marketplace_orders_placed_total", "marketplace_outbox_backlog{application=\"order-service\"}",
 				"marketplace_outbox_oldest_age_seconds",
 				"marketplace_consumer_lag{application=\"order-service\",topic=\"catalog-events\"}",
-				"marketplace_circuit_breaker_open{application=\"order-service\",name=\"catalog-service\"}");
+				"resilience4j_circuitbreaker_state{application=\"order-service\",name=\"catalog-service\",state=\"open\"}");
 		assertThat(catalog).contains("marketplace_listings_new_total",
 				"marketplace_consumer_lag{application=\"catalog-service\"");
 	}

@@ -20,9 +20,11 @@ import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
 import com.artisanmarket.testsupport.StandInServer;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -58,6 +60,9 @@ class RoutingIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) {
@@ -141,6 +146,18 @@ class RoutingIntegrationTests {
 		}
 
 		assertThat(get("/api/artisans?page=0").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void exportsEachRoutesCircuitBreakerAsResilience4jMetrics() throws Exception {
+		assertThat(get("/api/artisans?page=0").statusCode()).isEqualTo(200);
+		assertThat(get("/api/products/x").statusCode()).isEqualTo(503);
+
+		assertThat(this.meters.find("resilience4j.circuitbreaker.state").tag("name", "artisan-service").gauges())
+			.isNotEmpty();
+		assertThat(this.meters.find("resilience4j.circuitbreaker.calls")
+			.tags("name", "catalog-service", "kind", "failed")
+			.timer()).isNotNull().satisfies((failed) -> assertThat(failed.count()).isPositive());
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {

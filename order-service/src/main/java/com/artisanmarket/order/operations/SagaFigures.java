@@ -11,9 +11,7 @@ import com.artisanmarket.order.orders.Order;
 import com.artisanmarket.order.orders.OrderStatus;
 import com.artisanmarket.order.pricing.CatalogPricing;
 import com.artisanmarket.support.operations.OperationsContributor;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -51,12 +49,6 @@ public class SagaFigures implements OperationsContributor {
 		this.rejected = saga(registry, "rejected");
 		this.placed = Counter.builder("marketplace.orders.placed")
 			.description("Orders accepted (202)")
-			.register(registry);
-		Gauge
-			.builder("marketplace.circuit.breaker.open",
-					() -> (pricing.circuitState() == CircuitBreaker.State.OPEN) ? 1 : 0)
-			.description("1 while the circuit breaker refuses calls")
-			.tag("name", "catalog-service")
 			.register(registry);
 	}
 

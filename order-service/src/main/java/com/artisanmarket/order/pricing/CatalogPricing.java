@@ -23,10 +23,17 @@ import com.artisanmarket.support.web.ServiceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,14 +76,15 @@ public class CatalogPricing {
 
 	private static final Pattern productId = Pattern.compile(PRODUCT_ID);
 
+	private static final String CATALOG = "catalog-service";
+
 	private final RestClient client;
 
 	private final CircuitBreaker circuitBreaker;
 
 	private final Retry retry;
 
-	private final TimeLimiter timeLimiter = TimeLimiter.of("catalog-service",
-			TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(3)).cancelRunningFuture(true).build());
+	private final TimeLimiter timeLimiter;
 
 	private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -87,14 +95,27 @@ public class CatalogPricing {
 		return this.circuitBreaker.getState();
 	}
 
-	CatalogPricing(PricingProperties properties, RestClient.Builder builder) {
+	CatalogPricing(PricingProperties properties, RestClient.Builder builder, MeterRegistry meters) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(properties.catalogConnectTimeout()).build());
 		requests.setReadTimeout(properties.catalogReadTimeout());
 		// Boot's builder: the calls are timed and carry the trace (traceparent) to the
 		// catalogue.
 		this.client = builder.baseUrl(properties.catalogServiceUrl().toString()).requestFactory(requests).build();
-		this.circuitBreaker = CircuitBreaker.of("catalog-service",
+		// Registries so that Resilience4j's own metrics
+		// (resilience4j_circuitbreaker_state,
+		// resilience4j_circuitbreaker_calls, resilience4j_retry_calls,
+		// resilience4j_timelimiter_calls), the gateway's breakers' names too, describe
+		// them.
+		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.ofDefaults());
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+		RetryRegistry retries = RetryRegistry.ofDefaults();
+		TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
+		TimeLimiterRegistry limiters = TimeLimiterRegistry.ofDefaults();
+		TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(limiters).bindTo(meters);
+		this.timeLimiter = limiters.timeLimiter(CATALOG,
+				TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(3)).cancelRunningFuture(true).build());
+		this.circuitBreaker = breakers.circuitBreaker(CATALOG,
 				CircuitBreakerConfig.custom()
 					.slidingWindowSize(20)
 					.minimumNumberOfCalls(10)
@@ -103,7 +124,7 @@ public class CatalogPricing {
 					.recordException(CatalogPricing::isCatalogueFailure)
 					.ignoreException(Predicate.not(CatalogPricing::isCatalogueFailure))
 					.build());
-		this.retry = Retry.of("catalog-service",
+		this.retry = retries.retry(CATALOG,
 				RetryConfig.custom()
 					.maxAttempts(3)
 					.waitDuration(Duration.ofMillis(200))

@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.artisanmarket.support.web.ServiceUnavailableException;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,8 @@ class CatalogPricingTests {
 			"artisanId":"a-1","ownerId":"o-1","stock":3}]""";
 
 	private final List<String> queries = new CopyOnWriteArrayList<>();
+
+	private final MeterRegistry meters = new SimpleMeterRegistry();
 
 	private HttpServer catalogue;
 
@@ -81,6 +85,15 @@ class CatalogPricingTests {
 		assertThat(pricing.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
 		assertThatExceptionOfType(ServiceUnavailableException.class).isThrownBy(() -> pricing.quotes(List.of("p-1")));
 		assertThat(this.queries).hasSize(30);
+		// Resilience4j's own metrics describe the breaker and the retries.
+		assertThat(this.meters.get("resilience4j.circuitbreaker.state")
+			.tags("name", "catalog-service", "state", "open")
+			.gauge()
+			.value()).isEqualTo(1);
+		assertThat(this.meters.get("resilience4j.retry.calls")
+			.tags("name", "catalog-service", "kind", "failed_with_retry")
+			.functionCounter()
+			.count()).isEqualTo(10);
 	}
 
 	@Test
@@ -150,7 +163,7 @@ class CatalogPricingTests {
 		this.catalogue.start();
 		URI catalogue = URI.create("http://127.0.0.1:" + this.catalogue.getAddress().getPort());
 		return new CatalogPricing(new PricingProperties(catalogue, Duration.ofSeconds(1), Duration.ofSeconds(2)),
-				RestClient.builder());
+				RestClient.builder(), this.meters);
 	}
 
 }
