@@ -1,8 +1,6 @@
 package com.artisanmarket.order.pricing;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,32 +19,24 @@ import com.artisanmarket.events.EventRules;
 import com.artisanmarket.support.web.ServiceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Prices order lines by asking catalog-service, guarded by Resilience4j: a time limiter
+ * Prices order lines by asking catalog-service, guarded by Resilience4j as configured in
+ * application.yml ({@code resilience4j.*.instances.catalog-service}): a time limiter
  * gives each call 3 s (the HTTP client's own timeouts, 1 s to connect and 2 s to answer,
  * are a second guard), a failed or late call is retried twice (pricing is an idempotent
  * read), and a circuit breaker stops calling a catalogue that keeps failing. When the
@@ -55,11 +44,11 @@ import org.springframework.web.client.RestClientResponseException;
  * never accepted unpriced.
  * <p>
  * Only what says the catalogue is unwell counts against the breaker and is retried: I/O
- * errors, timeouts and 5xx answers. Anything else (a 4xx, a request we could not build)
- * is about the request, not the catalogue: retrying it cannot help, and counting it would
- * let any buyer with a few bad orders switch off checkout for everyone (issue 17). So ids
- * that cannot be product ids are never sent, and those that are go in as an encoded URI
- * template value, never as part of the template.
+ * errors, timeouts and 5xx answers ({@link CatalogueFailure}). Anything else (a 4xx, a
+ * request we could not build) is about the request, not the catalogue: retrying it cannot
+ * help, and counting it would let any buyer with a few bad orders switch off checkout for
+ * everyone (issue 17). So ids that cannot be product ids are never sent, and those that
+ * are go in as an encoded URI template value, never as part of the template.
  */
 @Component
 @EnableConfigurationProperties(PricingProperties.class)
@@ -95,72 +84,20 @@ public class CatalogPricing {
 		return this.circuitBreaker.getState();
 	}
 
-	CatalogPricing(PricingProperties properties, RestClient.Builder builder, MeterRegistry meters) {
+	CatalogPricing(PricingProperties properties, RestClient.Builder builder, CircuitBreakerRegistry breakers,
+			RetryRegistry retries, TimeLimiterRegistry limiters) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(properties.catalogConnectTimeout()).build());
 		requests.setReadTimeout(properties.catalogReadTimeout());
 		// Boot's builder: the calls are timed and carry the trace (traceparent) to the
 		// catalogue.
 		this.client = builder.baseUrl(properties.catalogServiceUrl().toString()).requestFactory(requests).build();
-		// Registries so that Resilience4j's own metrics
-		// (resilience4j_circuitbreaker_state,
-		// resilience4j_circuitbreaker_calls, resilience4j_retry_calls,
-		// resilience4j_timelimiter_calls), the gateway's breakers' names too, describe
-		// them.
-		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.ofDefaults());
-		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
-		RetryRegistry retries = RetryRegistry.ofDefaults();
-		TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
-		TimeLimiterRegistry limiters = TimeLimiterRegistry.ofDefaults();
-		TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(limiters).bindTo(meters);
-		this.timeLimiter = limiters.timeLimiter(CATALOG,
-				TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(3)).cancelRunningFuture(true).build());
-		this.circuitBreaker = breakers.circuitBreaker(CATALOG,
-				CircuitBreakerConfig.custom()
-					.slidingWindowSize(20)
-					.minimumNumberOfCalls(10)
-					.failureRateThreshold(50)
-					.waitDurationInOpenState(Duration.ofSeconds(5))
-					.recordException(CatalogPricing::isCatalogueFailure)
-					.ignoreException(Predicate.not(CatalogPricing::isCatalogueFailure))
-					.build());
-		this.retry = retries.retry(CATALOG,
-				RetryConfig.custom()
-					.maxAttempts(3)
-					.waitDuration(Duration.ofMillis(200))
-					.retryOnException(CatalogPricing::mayPassOnRetry)
-					.build());
-	}
-
-	/**
-	 * Whether a failed call says the catalogue is unreachable, late or broken (the
-	 * breaker's business), rather than that the request was wrong.
-	 */
-	static boolean isCatalogueFailure(Throwable ex) {
-		return (ex instanceof ResourceAccessException)
-				|| (ex instanceof RestClientResponseException response && response.getStatusCode().is5xxServerError())
-				// The read timeout closing a body that stalled (under overload) surfaces
-				// while
-				// the response is read, as an I/O error inside a plain
-				// RestClientException.
-				|| (ex instanceof RestClientException && causedByIo(ex));
-	}
-
-	private static boolean causedByIo(Throwable ex) {
-		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof IOException) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * A catalogue that failed may answer a second time; one that cannot (501) will not.
-	 */
-	private static boolean mayPassOnRetry(Throwable ex) {
-		return isCatalogueFailure(ex) && !(ex instanceof RestClientResponseException response
-				&& response.getStatusCode().isSameCodeAs(HttpStatus.NOT_IMPLEMENTED));
+		// Configured under resilience4j.*.instances.catalog-service in application.yml;
+		// the registries' own metrics describe them (resilience4j_circuitbreaker_state,
+		// resilience4j_retry_calls, ...).
+		this.circuitBreaker = breakers.circuitBreaker(CATALOG);
+		this.retry = retries.retry(CATALOG);
+		this.timeLimiter = limiters.timeLimiter(CATALOG);
 	}
 
 	private PriceQuote[] withinTimeLimit(Supplier<PriceQuote[]> request) {
@@ -168,7 +105,8 @@ public class CatalogPricing {
 			return this.timeLimiter.executeFutureSupplier(() -> CompletableFuture.supplyAsync(request, this.calls));
 		}
 		catch (TimeoutException ex) {
-			throw new ResourceAccessException("catalog-service did not answer within 3 s");
+			throw new ResourceAccessException("catalog-service did not answer within "
+					+ this.timeLimiter.getTimeLimiterConfig().getTimeoutDuration());
 		}
 		catch (RuntimeException ex) {
 			throw ex;
@@ -214,7 +152,7 @@ public class CatalogPricing {
 			throw new ServiceUnavailableException("catalog-service");
 		}
 		catch (RestClientException ex) {
-			if (!isCatalogueFailure(ex)) {
+			if (!CatalogueFailure.is(ex)) {
 				throw ex;
 			}
 			logger.warn("Pricing failed: {}", ex.toString());

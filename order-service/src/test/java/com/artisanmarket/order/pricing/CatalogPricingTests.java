@@ -14,9 +14,23 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
+import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerMetricsAutoConfiguration;
+import io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration;
+import io.github.resilience4j.springboot3.retry.autoconfigure.RetryMetricsAutoConfiguration;
+import io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +40,37 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * How pricing treats what the catalogue answers, against a real HTTP server standing in
  * for catalog-service: only I/O errors, timeouts and 5xx count against the breaker or are
- * retried; ids that cannot be product ids never reach the catalogue.
+ * retried; ids that cannot be product ids never reach the catalogue. The breaker, retry
+ * and time limiter are order-service's own, from its application.yml through
+ * Resilience4j's auto-configuration.
  */
+@SpringBootTest(classes = CatalogPricingTests.Resilience.class)
 class CatalogPricingTests {
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ CircuitBreakerAutoConfiguration.class, RetryAutoConfiguration.class,
+			TimeLimiterAutoConfiguration.class, CircuitBreakerMetricsAutoConfiguration.class,
+			RetryMetricsAutoConfiguration.class })
+	static class Resilience {
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+	}
+
+	@Autowired
+	CircuitBreakerRegistry breakers;
+
+	@Autowired
+	RetryRegistry retries;
+
+	@Autowired
+	TimeLimiterRegistry limiters;
+
+	@Autowired
+	MeterRegistry meters;
 
 	private static final String QUOTE = """
 			[{"productId":"p-1","title":"Rug","price":{"amount":"20.00","currency":"USD"},
@@ -36,9 +78,12 @@ class CatalogPricingTests {
 
 	private final List<String> queries = new CopyOnWriteArrayList<>();
 
-	private final MeterRegistry meters = new SimpleMeterRegistry();
-
 	private HttpServer catalogue;
+
+	@BeforeEach
+	void closeTheBreaker() {
+		this.breakers.circuitBreaker("catalog-service").reset();
+	}
 
 	@AfterEach
 	void stop() {
@@ -75,6 +120,7 @@ class CatalogPricingTests {
 	@Test
 	void serverErrorsAreRetriedAndOpenTheBreaker() {
 		CatalogPricing pricing = pricing(500, "{\"status\":500}");
+		double failedBefore = failedAfterRetries();
 
 		for (int i = 0; i < 10; i++) {
 			assertThatExceptionOfType(ServiceUnavailableException.class)
@@ -90,10 +136,15 @@ class CatalogPricingTests {
 			.tags("name", "catalog-service", "state", "open")
 			.gauge()
 			.value()).isEqualTo(1);
-		assertThat(this.meters.get("resilience4j.retry.calls")
+		assertThat(failedAfterRetries() - failedBefore).isEqualTo(10);
+	}
+
+	/** Resilience4j's count of calls that failed after their retries, over all tests. */
+	private double failedAfterRetries() {
+		return this.meters.get("resilience4j.retry.calls")
 			.tags("name", "catalog-service", "kind", "failed_with_retry")
 			.functionCounter()
-			.count()).isEqualTo(10);
+			.count();
 	}
 
 	@Test
@@ -163,7 +214,7 @@ class CatalogPricingTests {
 		this.catalogue.start();
 		URI catalogue = URI.create("http://127.0.0.1:" + this.catalogue.getAddress().getPort());
 		return new CatalogPricing(new PricingProperties(catalogue, Duration.ofSeconds(1), Duration.ofSeconds(2)),
-				RestClient.builder(), this.meters);
+				RestClient.builder(), this.breakers, this.retries, this.limiters);
 	}
 
 }
