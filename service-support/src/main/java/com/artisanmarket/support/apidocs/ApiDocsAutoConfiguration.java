@@ -36,10 +36,10 @@ import org.springframework.core.env.Environment;
 public class ApiDocsAutoConfiguration {
 
 	/** The name of the bearer token's security scheme in every document. */
-	public static final String BEARER = "bearer";
+	private static final String BEARER = "bearer";
 
 	/** The schema of every error answer. */
-	public static final String PROBLEM = "Problem";
+	private static final String PROBLEM = "Problem";
 
 	static {
 		// The signed-in caller comes from the bearer token, not from the request's
