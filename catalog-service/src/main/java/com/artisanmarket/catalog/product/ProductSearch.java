@@ -41,6 +41,8 @@ record ProductSearch(@Size(max = 100) String q, Category category, @CountryCode 
 		@DecimalMin("0") @DecimalMax("5") Double minRating,
 		@Pattern(regexp = "relevance|newest|price_asc|price_desc|rating", flags = Flag.CASE_INSENSITIVE) String sort) {
 
+	private static final BigDecimal ABOVE_EVERY_PRICE = BigDecimal.valueOf(Long.MAX_VALUE, 2);
+
 	/** Whether anyone may see a product: for sale, by an artisan who is not suspended. */
 	static boolean isPublic(Product product) {
 		return product.status() == ProductStatus.ACTIVE && product.artisanStatus() != ArtisanEvent.Status.SUSPENDED;
@@ -60,7 +62,11 @@ record ProductSearch(@Size(max = 100) String q, Category category, @CountryCode 
 	}
 
 	private static Long minorUnits(BigDecimal amount) {
-		return (amount != null) ? amount.movePointRight(2).longValue() : null;
+		if (amount == null) {
+			return null;
+		}
+		// "1e999999999" is a number too, but its minor units overflow a long.
+		return (amount.compareTo(ABOVE_EVERY_PRICE) >= 0) ? Long.MAX_VALUE : amount.movePointRight(2).longValue();
 	}
 
 }

@@ -123,6 +123,14 @@ class ProductSearchIntegrationTests {
 	}
 
 	@Test
+	void takesPriceBoundsBeyondAnyPriceAsTheyAre() {
+		// Such bounds parse as numbers, but not as a count of minor units in a long.
+		assertThat(search("q=" + this.marker + "&maxPrice=1e999999999").path("totalItems").asLong()).isEqualTo(350);
+		assertThat(search("q=" + this.marker + "&minPrice=1E%2B2147483647").path("totalItems").asLong()).isZero();
+		assertThat(search("q=" + this.marker + "&maxPrice=1e-999999999").path("totalItems").asLong()).isZero();
+	}
+
+	@Test
 	void sortsAndPagesWithTotals() {
 		JsonNode cheapest = search("q=" + this.marker + "&sort=price_asc&size=3");
 		assertThat(titles(cheapest)).containsExactly("Şirvan rug no. 0", "Şirvan rug no. 1", "Şirvan rug no. 2");
