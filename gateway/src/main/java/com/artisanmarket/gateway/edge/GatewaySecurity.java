@@ -2,6 +2,7 @@ package com.artisanmarket.gateway.edge;
 
 import java.util.List;
 
+import com.artisanmarket.events.ProblemTypes;
 import io.micrometer.context.ContextRegistry;
 import org.slf4j.MDC;
 
@@ -103,7 +104,7 @@ class GatewaySecurity {
 	 */
 	@Bean
 	ServerExchangeRejectedHandler problemForRefusedRequests() {
-		return (exchange, ex) -> ProblemWriter.write(exchange, HttpStatus.BAD_REQUEST, Problems.REQUEST_REFUSED,
+		return (exchange, ex) -> ProblemWriter.write(exchange, HttpStatus.BAD_REQUEST, ProblemTypes.REQUEST_REFUSED,
 				"Request refused", "The request's path or headers are not allowed (e.g. an empty path segment).");
 	}
 
@@ -142,14 +143,14 @@ class GatewaySecurity {
 						missing ? "Bearer realm=\"artisan-marketplace\""
 								: "Bearer realm=\"artisan-marketplace\", error=\"invalid_token\", "
 										+ "error_description=\"The token is invalid or has expired\"");
-			return ProblemWriter.write(exchange, HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized",
+			return ProblemWriter.write(exchange, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
 					missing ? "Sign in: this needs a bearer token." : "The bearer token is invalid or has expired.");
 		};
 	}
 
 	private static ServerAccessDeniedHandler forbidden() {
-		return (exchange, ex) -> ProblemWriter.write(exchange, HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
-				"Your role may not do this.");
+		return (exchange, ex) -> ProblemWriter.write(exchange, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
+				"Forbidden", "Your role may not do this.");
 	}
 
 }

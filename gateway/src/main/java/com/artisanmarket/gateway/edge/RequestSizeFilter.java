@@ -2,6 +2,7 @@ package com.artisanmarket.gateway.edge;
 
 import java.util.Set;
 
+import com.artisanmarket.events.ProblemTypes;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
@@ -44,11 +45,11 @@ class RequestSizeFilter implements WebFilter {
 		boolean upload = UPLOADS.matches(path) || IMPORT.matches(path);
 		long limit = (upload ? this.properties.maxUploadSize() : this.properties.maxBodySize()).toBytes();
 		if (length > limit) {
-			return ProblemWriter.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
+			return ProblemWriter.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
 					"Payload too large", "The request body is larger than " + limit / 1024 + " KiB.");
 		}
 		if (length < 0 && exchange.getRequest().getHeaders().containsHeader("Transfer-Encoding")) {
-			return ProblemWriter.write(exchange, HttpStatus.LENGTH_REQUIRED, Problems.LENGTH_REQUIRED,
+			return ProblemWriter.write(exchange, HttpStatus.LENGTH_REQUIRED, ProblemTypes.LENGTH_REQUIRED,
 					"Length required", "Send the request body with a Content-Length.");
 		}
 		return chain.filter(exchange);

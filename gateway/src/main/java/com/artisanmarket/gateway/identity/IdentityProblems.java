@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import com.artisanmarket.events.ProblemTypes;
 import com.artisanmarket.gateway.edge.Problems;
 import reactor.core.publisher.Mono;
 
@@ -54,7 +55,7 @@ class IdentityProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
 				"The request body is missing or is not well-formed JSON of the expected shape.");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
 	}
@@ -66,12 +67,12 @@ class IdentityProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(IdentityExceptions.EmailTaken.class)
 	ResponseEntity<ProblemDetail> emailTaken(IdentityExceptions.EmailTaken ex) {
-		return answer(Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", ex.getMessage()));
+		return answer(Problems.of(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", ex.getMessage()));
 	}
 
 	@ExceptionHandler(IdentityExceptions.BadCredentials.class)
 	ResponseEntity<ProblemDetail> badCredentials(IdentityExceptions.BadCredentials ex) {
-		return answer(Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized", ex.getMessage()));
+		return answer(Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", ex.getMessage()));
 	}
 
 	@ExceptionHandler(IdentityExceptions.Throttled.class)
@@ -80,7 +81,7 @@ class IdentityProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS, "Too many requests",
+			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS, "Too many requests",
 					ex.getMessage()));
 	}
 
@@ -89,7 +90,7 @@ class IdentityProblems extends ResponseEntityExceptionHandler {
 	}
 
 	private static ProblemDetail validation(List<Map<String, String>> errors) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request",
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
 				"Some fields are missing or invalid; see errors.");
 		problem.setProperty("errors", errors);
 		return problem;

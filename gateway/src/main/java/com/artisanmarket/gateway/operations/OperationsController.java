@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.artisanmarket.events.ProblemTypes;
 import com.artisanmarket.gateway.edge.Problems;
 import com.artisanmarket.gateway.routing.RoutingProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -121,7 +122,7 @@ class OperationsController {
 		if (baseUrl == null) {
 			// problem+json like every other 4xx (it was plain JSON until issue 17's
 			// bad-input suite).
-			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Unknown service",
+			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Unknown service",
 					"service must be one of " + this.services.keySet());
 			return Mono.just(ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
 		}

@@ -2,7 +2,7 @@ package com.artisanmarket.gateway.routing;
 
 import java.net.URI;
 
-import com.artisanmarket.gateway.edge.Problems;
+import com.artisanmarket.events.ProblemTypes;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,7 @@ class ServiceUnavailableFallback {
 				(cause != null) ? cause.toString() : "no cause recorded");
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The " + service + " is not available right now. Please try again in a few seconds.");
-		problem.setType(Problems.SERVICE_UNAVAILABLE);
+		problem.setType(ProblemTypes.SERVICE_UNAVAILABLE);
 		problem.setTitle("Service unavailable");
 		problem.setInstance(URI.create(path));
 		problem.setProperty("service", service);

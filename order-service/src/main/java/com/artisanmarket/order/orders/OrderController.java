@@ -2,11 +2,11 @@ package com.artisanmarket.order.orders;
 
 import java.net.URI;
 
+import com.artisanmarket.events.ProblemTypes;
 import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.web.FieldValidationException;
 import com.artisanmarket.support.web.PageRequest;
 import com.artisanmarket.support.web.PageView;
-import com.artisanmarket.support.web.Problems;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -27,9 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
-
-	/** A buyer's open orders already hold what one buyer may ({@link OrderLimits}). */
-	static final URI ORDER_LIMIT = URI.create("https://artisan-marketplace.example/problems/order-limit");
 
 	private final OrderPlacement placement;
 
@@ -104,7 +101,7 @@ class OrderController {
 	@ExceptionHandler(UnprocessableOrderException.class)
 	ProblemDetail unprocessable(UnprocessableOrderException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
-		problem.setType(Problems.UNPROCESSABLE);
+		problem.setType(ProblemTypes.UNPROCESSABLE);
 		problem.setTitle("Order cannot be placed");
 		problem.setProperty("lines", ex.lines());
 		return problem;
@@ -113,7 +110,7 @@ class OrderController {
 	@ExceptionHandler(OrderLimitException.class)
 	ProblemDetail overLimit(OrderLimitException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
-		problem.setType(ORDER_LIMIT);
+		problem.setType(ProblemTypes.ORDER_LIMIT);
 		problem.setTitle("Order limit reached");
 		problem.setProperty("limit", ex.limit());
 		problem.setProperty("maximum", ex.maximum());

@@ -2,7 +2,7 @@ package com.artisanmarket.support.security;
 
 import java.io.IOException;
 
-import com.artisanmarket.support.web.Problems;
+import com.artisanmarket.events.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +44,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 	private static void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String title,
 			String detail) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType((status == HttpStatus.UNAUTHORIZED) ? Problems.UNAUTHORIZED : Problems.FORBIDDEN);
+		problem.setType((status == HttpStatus.UNAUTHORIZED) ? ProblemTypes.UNAUTHORIZED : ProblemTypes.FORBIDDEN);
 		problem.setTitle(title);
 		problem.setInstance(java.net.URI.create(request.getRequestURI()));
 		response.setStatus(status.value());

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import com.artisanmarket.events.ProblemTypes;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +86,7 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
 				"The request body is missing or is not well-formed JSON of the expected shape.");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
@@ -99,11 +100,11 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
 		if (ex instanceof MaxUploadSizeExceededException) {
-			ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
+			ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
 					"Payload too large", "The upload is larger than this service takes.");
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
 		}
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
 				"The request says it is multipart/form-data but its body is not well-formed multipart.");
 		return ResponseEntity.badRequest().body(problem);
 	}
@@ -116,7 +117,7 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 	 */
 	@ExceptionHandler(InvalidParameterException.class)
 	ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
 				"The query string or form is not well-formed (each parameter percent-encoded UTF-8).");
 		return ResponseEntity.badRequest().body(problem);
 	}
@@ -135,14 +136,14 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 			throw ex;
 		}
 		logger.error("Unexpected failure answering {}", request.getDescription(false), ex);
-		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
+		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
 				"Something went wrong on our side. Please try again later.");
 		return ResponseEntity.internalServerError().body(problem);
 	}
 
 	@ExceptionHandler(ServiceUnavailableException.class)
 	ResponseEntity<ProblemDetail> serviceUnavailable(ServiceUnavailableException ex) {
-		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
 				"Service unavailable", ex.getMessage());
 		problem.setProperty("service", ex.service());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
@@ -155,18 +156,18 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 
 	@ExceptionHandler(PreconditionFailedException.class)
 	ProblemDetail preconditionFailed(PreconditionFailedException ex) {
-		return problem(HttpStatus.PRECONDITION_FAILED, Problems.PRECONDITION_FAILED, "Precondition failed",
+		return problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED, "Precondition failed",
 				ex.getMessage());
 	}
 
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail conflict(ConflictException ex) {
-		return problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", ex.getMessage());
+		return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", ex.getMessage());
 	}
 
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", ex.getMessage());
+		return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage());
 	}
 
 	private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
@@ -177,7 +178,7 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 	}
 
 	private static ProblemDetail invalid(String detail, List<Map<String, String>> errors) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", detail);
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", detail);
 		List<Map<String, String>> sorted = new ArrayList<>(errors);
 		sorted.sort(Comparator.comparing((error) -> error.get("field")));
 		problem.setProperty("errors", sorted);

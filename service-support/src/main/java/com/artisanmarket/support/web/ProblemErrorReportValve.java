@@ -3,6 +3,7 @@ package com.artisanmarket.support.web;
 import java.io.IOException;
 import java.io.PrintWriter;
 
+import com.artisanmarket.events.ProblemTypes;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -25,7 +26,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		}
 		HttpStatus known = HttpStatus.resolve(status);
 		String title = (known != null) ? known.getReasonPhrase() : "Error";
-		String type = (status == 400) ? Problems.MALFORMED_REQUEST.toString() : "about:blank";
+		String type = (status == 400) ? ProblemTypes.MALFORMED_REQUEST.toString() : "about:blank";
 		try {
 			response.setContentType("application/problem+json");
 			response.setCharacterEncoding("UTF-8");
