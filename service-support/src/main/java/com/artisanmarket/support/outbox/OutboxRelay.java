@@ -156,8 +156,9 @@ public class OutboxRelay implements SmartLifecycle {
 		List<Sending> sendings = new ArrayList<>();
 		for (Document document : this.mongo.find(read, Document.class, collection)) {
 			List<Document> entries = document.getList(Outbox.FIELD, Document.class, List.of());
-			sendings.add(new Sending(byId.remove(document.get("_id")), entries,
-					entries.stream().map((entry) -> this.kafka.send(record(entry))).toList()));
+			sendings.add(new Sending(byId.remove(document.get("_id")), entries, entries.stream()
+				.map((entry) -> this.kafka.send(record(this.mongo.getConverter().read(OutboxEntry.class, entry))))
+				.toList()));
 		}
 		// Gone, or published already: nothing waits in these.
 		byId.values().forEach((entry) -> this.waiting.remove(entry.getKey(), entry.getValue()));
@@ -170,9 +171,9 @@ public class OutboxRelay implements SmartLifecycle {
 					send.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
 				}
 				if (!sending.entries().isEmpty()) {
-					List<String> ids = sending.entries().stream().map((entry) -> entry.getString("eventId")).toList();
+					// Exactly the entries sent: any written meanwhile stay.
 					removals.updateOne(new Query(Criteria.where("_id").is(sending.waiting().getKey().documentId())),
-							new Update().pull(Outbox.FIELD, new Document("eventId", new Document("$in", ids))));
+							new Update().pullAll(Outbox.FIELD, sending.entries().toArray()));
 				}
 				sent.add(sending);
 				published += sending.entries().size();
@@ -198,12 +199,10 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private static ProducerRecord<String, String> record(Document entry) {
-		ProducerRecord<String, String> record = new ProducerRecord<>(entry.getString("topic"), entry.getString("key"),
-				entry.getString("payload"));
-		String traceparent = entry.getString("traceparent");
-		if (traceparent != null) {
-			record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+	private static ProducerRecord<String, String> record(OutboxEntry entry) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(entry.topic(), entry.key(), entry.payload());
+		if (entry.traceparent() != null) {
+			record.headers().add("traceparent", entry.traceparent().getBytes(StandardCharsets.UTF_8));
 		}
 		return record;
 	}
