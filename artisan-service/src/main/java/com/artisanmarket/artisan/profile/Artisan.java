@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.artisanmarket.events.ArtisanEvent.Status;
 import com.artisanmarket.support.outbox.OutboxEntry;
+import com.artisanmarket.support.web.IfMatch;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -22,7 +23,7 @@ record Artisan(@Id String id, String ownerId, String displayName, String craft, 
 	static final String COLLECTION = "artisans";
 
 	String etag() {
-		return "\"" + this.version + "\"";
+		return IfMatch.etag(this.version);
 	}
 
 }

@@ -3,9 +3,9 @@ package com.artisanmarket.artisan.profile;
 import java.net.URI;
 
 import com.artisanmarket.support.security.Caller;
+import com.artisanmarket.support.web.IfMatch;
 import com.artisanmarket.support.web.PageRequest;
 import com.artisanmarket.support.web.PageView;
-import com.artisanmarket.support.web.PreconditionFailedException;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
@@ -57,7 +57,7 @@ class ArtisanController {
 	@PutMapping("/{id}")
 	ResponseEntity<ArtisanView> update(@PathVariable String id, @Valid @RequestBody NewArtisan profile,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
-		return withEtag(this.profiles.update(id, profile, version(ifMatch), caller), caller);
+		return withEtag(this.profiles.update(id, profile, IfMatch.version(ifMatch, "profile"), caller), caller);
 	}
 
 	@PutMapping("/{id}/verification")
@@ -70,20 +70,6 @@ class ArtisanController {
 		return ResponseEntity.ok()
 			.eTag(artisan.etag())
 			.body(ArtisanView.of(artisan, caller.isOwnerOrAdmin(artisan.ownerId())));
-	}
-
-	/** The version an {@code If-Match} names ({@code "3"} or {@code W/"3"}), if any. */
-	private static Long version(String ifMatch) {
-		if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-			return null;
-		}
-		String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-		try {
-			return Long.parseLong(tag);
-		}
-		catch (NumberFormatException ex) {
-			throw new PreconditionFailedException("If-Match " + ifMatch + " is not a version of this profile.");
-		}
 	}
 
 }

@@ -20,16 +20,23 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * own index, see {@code catalog.search}). {@code priceMinor} is the price in minor units,
  * for filtering and sorting. {@code importKey} is the client row key of a product listed
  * by a CSV import (null otherwise), so that importing the same file again changes
- * nothing.
+ * nothing. {@code version} counts the writes that change what the product shows (stock
+ * included, so an order taking units counts); it is the product's {@code ETag}, and
+ * {@link ProductWrites}, the only class that writes this document, keeps it.
  */
 @Document(Product.COLLECTION)
 public record Product(@Id String id, String artisanId, String ownerId, String title, String description,
 		Category category, List<String> materials, List<String> tags, Money price, long priceMinor, int stock,
 		List<String> images, ProductStatus status, String artisanName, String artisanCity, String artisanCountry,
 		ArtisanEvent.Status artisanStatus, Instant createdAt, Instant updatedAt, List<Held> reservedBy,
-		List<String> returnedBy, List<OutboxEntry> outbox, String importKey) {
+		List<String> returnedBy, List<OutboxEntry> outbox, String importKey, Long version) {
 
 	public static final String COLLECTION = "products";
+
+	public Product {
+		// Products stored before versions were kept have none.
+		version = (version != null) ? version : 0L;
+	}
 
 	/** Units being taken for one order. */
 	public record Held(String orderId, int quantity) {

@@ -3,15 +3,21 @@ package com.artisanmarket.catalog.product;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import com.artisanmarket.catalog.search.ProductListings;
 import com.artisanmarket.support.security.Caller;
+import com.artisanmarket.support.web.IfMatch;
 import com.artisanmarket.support.web.PageRequest;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +39,12 @@ class ProductController {
 
 	private final ProductListings listings;
 
-	ProductController(Products products, ProductListings listings) {
+	private final CatalogProperties properties;
+
+	ProductController(Products products, ProductListings listings, CatalogProperties properties) {
 		this.products = products;
 		this.listings = listings;
+		this.properties = properties;
 	}
 
 	@PostMapping
@@ -57,6 +66,12 @@ class ProductController {
 		return new Suggestions(this.listings.suggest(q));
 	}
 
+	/** The currencies a price may be in, for a form that offers them. */
+	@GetMapping("/currencies")
+	Currencies currencies() {
+		return new Currencies(new TreeSet<>(this.properties.currencies()));
+	}
+
 	/**
 	 * What order-service needs to price lines, for several products in one call: only
 	 * public, orderable ones are returned; a missing id means unknown or unavailable.
@@ -71,24 +86,50 @@ class ProductController {
 		return this.products.orderable(wanted).stream().map(PriceQuote::of).toList();
 	}
 
+	/** A product, with its version as {@code ETag} for a change's {@code If-Match}. */
 	@GetMapping("/{id}")
-	ProductView get(@PathVariable String id, Caller caller) {
-		return ProductView.of(this.products.get(id, caller));
+	ResponseEntity<ProductView> get(@PathVariable String id, Caller caller) {
+		return withEtag(this.products.get(id, caller));
 	}
 
 	@PutMapping("/{id}")
-	ProductView update(@PathVariable String id, @Valid @RequestBody NewProduct listing, Caller caller) {
-		return ProductView.of(this.products.update(id, listing, caller));
+	@ApiResponse(responseCode = "200", description = "The product as changed, with its new version as ETag")
+	@ApiResponse(responseCode = "412", description = "The product changed since the version named in If-Match",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
+	ResponseEntity<ProductView> update(@PathVariable String id, @Valid @RequestBody NewProduct listing,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
+		return withEtag(this.products.update(id, listing, IfMatch.version(ifMatch, "product"), caller));
 	}
 
+	/**
+	 * Sets the units available. With {@code If-Match}, units an order took since that
+	 * version are not overwritten unseen: the answer is 412 and the owner looks again.
+	 */
 	@PatchMapping("/{id}/stock")
-	ProductView changeStock(@PathVariable String id, @Valid @RequestBody StockChange change, Caller caller) {
-		return ProductView.of(this.products.changeStock(id, change.stock(), caller));
+	@ApiResponse(responseCode = "200", description = "The product as changed, with its new version as ETag")
+	@ApiResponse(responseCode = "412", description = "The product changed since the version named in If-Match",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
+	ResponseEntity<ProductView> changeStock(@PathVariable String id, @Valid @RequestBody StockChange change,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
+		return withEtag(this.products.changeStock(id, change.stock(), IfMatch.version(ifMatch, "product"), caller));
 	}
 
 	@DeleteMapping("/{id}")
 	ProductView archive(@PathVariable String id, Caller caller) {
 		return ProductView.of(this.products.archive(id, caller));
+	}
+
+	private static ResponseEntity<ProductView> withEtag(Product product) {
+		return ResponseEntity.ok().eTag(IfMatch.etag(product.version())).body(ProductView.of(product));
+	}
+
+	/**
+	 * @param currencies ISO 4217 codes, in alphabetical order
+	 */
+	record Currencies(SortedSet<String> currencies) {
+
 	}
 
 	/**

@@ -213,7 +213,7 @@ class ProductImports {
 		if (same(existing, listing)) {
 			return new RowResult(row, key, Outcome.UNCHANGED, existing.id(), List.of());
 		}
-		Product updated = this.products.update(existing.id(), listing, caller);
+		Product updated = this.products.update(existing.id(), listing, null, caller);
 		return new RowResult(row, key, Outcome.UPDATED, updated.id(), List.of());
 	}
 

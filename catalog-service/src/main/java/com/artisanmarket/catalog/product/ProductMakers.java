@@ -1,13 +1,8 @@
 package com.artisanmarket.catalog.product;
 
 import com.artisanmarket.catalog.artisan.ArtisanChanged;
-import com.artisanmarket.catalog.artisan.ArtisanSnapshot;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,20 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ProductMakers {
 
-	private final MongoOperations mongo;
+	private final ProductWrites writes;
 
-	ProductMakers(MongoOperations mongo) {
-		this.mongo = mongo;
+	ProductMakers(ProductWrites writes) {
+		this.writes = writes;
 	}
 
 	@EventListener
 	void on(ArtisanChanged changed) {
-		ArtisanSnapshot artisan = changed.artisan();
-		Update update = new Update().set("artisanName", artisan.displayName())
-			.set("artisanCity", artisan.city())
-			.set("artisanCountry", artisan.country())
-			.set("artisanStatus", artisan.status());
-		this.mongo.updateMulti(new Query(Criteria.where("artisanId").is(artisan.id())), update, Product.class);
+		this.writes.copyMaker(changed.artisan());
 	}
 
 }

@@ -23,12 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -43,6 +41,8 @@ class Products {
 
 	private final MongoOperations mongo;
 
+	private final ProductWrites writes;
+
 	private final Outbox outbox;
 
 	private final ArtisanSnapshots artisans;
@@ -55,10 +55,11 @@ class Products {
 
 	private final Clock clock;
 
-	Products(MongoOperations mongo, Outbox outbox, ArtisanSnapshots artisans, CatalogProperties properties,
-			OwnImages images, MeterRegistry registry, Clock clock) {
+	Products(MongoOperations mongo, ProductWrites writes, Outbox outbox, ArtisanSnapshots artisans,
+			CatalogProperties properties, OwnImages images, MeterRegistry registry, Clock clock) {
 		this.listings = Counter.builder("marketplace.listings.new").description("Products listed").register(registry);
 		this.mongo = mongo;
+		this.writes = writes;
 		this.outbox = outbox;
 		this.artisans = artisans;
 		this.properties = properties;
@@ -96,9 +97,8 @@ class Products {
 		Product product = new Product(id, artisan.id(), caller.accountId(), listing.title(), listing.description(),
 				listing.category(), listing.materials(), listing.tags(), price, minorUnits(price), listing.stock(),
 				listing.images(), ProductStatus.ACTIVE, artisan.displayName(), artisan.city(), artisan.country(),
-				artisan.status(), now, now, List.of(), List.of(), List.of(this.outbox.entry(listed)), importKey);
-		this.mongo.insert(product);
-		this.outbox.publishSoon(Product.COLLECTION, id);
+				artisan.status(), now, now, List.of(), List.of(), List.of(this.outbox.entry(listed)), importKey, 0L);
+		this.writes.insert(product);
 		this.listings.increment();
 		logger.info("Artisan {} listed product {}", artisan.id(), id);
 		return product;
@@ -127,33 +127,34 @@ class Products {
 		return product;
 	}
 
-	Product update(String id, NewProduct listing, Caller caller) {
+	/**
+	 * Replaces a product's details, stock and pictures.
+	 * @param expectedVersion the version the owner saw ({@code If-Match}), or
+	 * {@code null}
+	 */
+	Product update(String id, NewProduct listing, Long expectedVersion, Caller caller) {
 		Product current = owned(id, caller);
 		Money price = price(listing);
 		this.images.check(listing.images(), current.artisanId(), id);
 		Instant now = this.clock.instant();
 		ProductUpdated updated = new ProductUpdated(id, current.artisanId(), current.ownerId(), listing.title(),
 				listing.category().name(), price, listing.stock(), now);
-		Update change = new Update().set("title", listing.title())
-			.set("description", listing.description())
-			.set("category", listing.category())
-			.set("materials", listing.materials())
-			.set("tags", listing.tags())
-			.set("price", price)
-			.set("priceMinor", minorUnits(price))
-			.set("stock", listing.stock())
-			.set("images", listing.images());
-		Product changed = change(id, change, this.outbox.entry(updated), now);
+		Product changed = this.writes.replace(id, expectedVersion, listing, price, this.outbox.entry(updated), now);
 		this.images.replaced(current.images(), changed.images());
 		return changed;
 	}
 
-	Product changeStock(String id, int stock, Caller caller) {
+	/**
+	 * Sets the units available, as after a restock.
+	 * @param expectedVersion the version the owner saw ({@code If-Match}): with it, units
+	 * an order took since are not overwritten unseen (412)
+	 */
+	Product changeStock(String id, int stock, Long expectedVersion, Caller caller) {
 		Product current = owned(id, caller);
 		Instant now = this.clock.instant();
 		ProductUpdated updated = new ProductUpdated(id, current.artisanId(), current.ownerId(), current.title(),
 				current.category().name(), current.price(), stock, now);
-		return change(id, new Update().set("stock", stock), this.outbox.entry(updated), now);
+		return this.writes.setStock(id, stock, expectedVersion, this.outbox.entry(updated), now);
 	}
 
 	Product archive(String id, Caller caller) {
@@ -161,7 +162,7 @@ class Products {
 		Instant now = this.clock.instant();
 		ProductArchived archived = new ProductArchived(id, current.artisanId(), current.ownerId(), caller.accountId(),
 				now);
-		return change(id, new Update().set("status", ProductStatus.ARCHIVED), this.outbox.entry(archived), now);
+		return this.writes.archive(id, this.outbox.entry(archived), now);
 	}
 
 	/**
@@ -174,15 +175,7 @@ class Products {
 		Instant now = this.clock.instant();
 		ProductUpdated updated = new ProductUpdated(id, current.artisanId(), current.ownerId(), current.title(),
 				current.category().name(), current.price(), current.stock(), now);
-		Query withRoom = new Query(Criteria.where("_id").is(id).and("images." + (maxImages - 1)).exists(false));
-		Update add = new Update().push("images", url)
-			.set("updatedAt", now)
-			.push(Outbox.FIELD, this.outbox.entry(updated));
-		if (this.mongo.updateFirst(withRoom, add, Product.class).getModifiedCount() == 0) {
-			return false;
-		}
-		this.outbox.publishSoon(Product.COLLECTION, id);
-		return true;
+		return this.writes.addImage(id, url, maxImages, this.outbox.entry(updated), now);
 	}
 
 	/** Whether any of the products (archived ones too) shows the image. */
@@ -190,17 +183,6 @@ class Products {
 		return this.mongo.find(new Query(Criteria.where("_id").in(productIds)), Product.class)
 			.stream()
 			.anyMatch((product) -> product.images() != null && product.images().contains(image));
-	}
-
-	private Product change(String id, Update change, com.artisanmarket.support.outbox.OutboxEntry event, Instant now) {
-		change.set("updatedAt", now).push(Outbox.FIELD, event);
-		Product changed = this.mongo.findAndModify(new Query(Criteria.where("_id").is(id)), change,
-				FindAndModifyOptions.options().returnNew(true), Product.class);
-		if (changed == null) {
-			throw new NotFoundException("product", id);
-		}
-		this.outbox.publishSoon(Product.COLLECTION, id);
-		return changed;
 	}
 
 	private Product owned(String id, Caller caller) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import com.artisanmarket.catalog.product.Product;
 import com.artisanmarket.catalog.product.ProductStatus;
+import com.artisanmarket.catalog.product.ProductWrites;
 import com.artisanmarket.catalog.stock.Reservation.ReservationStatus;
 import com.artisanmarket.events.ArtisanEvent;
 import com.artisanmarket.events.CatalogEvent.FailedLine;
@@ -21,7 +22,6 @@ import com.artisanmarket.events.CatalogEvent.StockReserved;
 import com.artisanmarket.events.EventRules;
 import com.artisanmarket.events.OrderEvent.OrderLine;
 import com.artisanmarket.support.outbox.Outbox;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,13 +50,9 @@ public class Reservations {
 
 	private static final Logger logger = LoggerFactory.getLogger(Reservations.class);
 
-	private static final String RESERVED_BY = "reservedBy";
-
-	private static final String RESERVED_BY_ORDER = RESERVED_BY + ".orderId";
-
-	private static final String RETURNED_BY = "returnedBy";
-
 	private final MongoOperations mongo;
+
+	private final ProductWrites products;
 
 	private final Outbox outbox;
 
@@ -64,8 +60,9 @@ public class Reservations {
 
 	private final CrashSwitch crash;
 
-	Reservations(MongoOperations mongo, Outbox outbox, Clock clock, CrashSwitch crash) {
+	Reservations(MongoOperations mongo, ProductWrites products, Outbox outbox, Clock clock, CrashSwitch crash) {
 		this.mongo = mongo;
+		this.products = products;
 		this.outbox = outbox;
 		this.clock = clock;
 		this.crash = crash;
@@ -83,7 +80,7 @@ public class Reservations {
 		if (reservation.status() != ReservationStatus.RESERVING) {
 			if (reservation.status() == ReservationStatus.RESERVED) {
 				// A crash may have come between finishing and taking the markers out.
-				unmark(orderId, reservation.lines(), RESERVED_BY);
+				unmarkTaken(orderId, reservation.lines());
 			}
 			return reservation.status();
 		}
@@ -109,7 +106,7 @@ public class Reservations {
 				takenNow.forEach((line) -> giveBack(orderId, line));
 				return this.mongo.findById(orderId, Reservation.class).status();
 			}
-			unmark(orderId, reservation.lines(), RESERVED_BY);
+			unmarkTaken(orderId, reservation.lines());
 			logger.info("Order {}: stock reserved for {} line(s)", orderId, reservation.lines().size());
 			return ReservationStatus.RESERVED;
 		}
@@ -146,7 +143,7 @@ public class Reservations {
 			}
 			case RELEASED -> {
 				// A crash may have come between releasing and taking the markers out.
-				unmark(orderId, reservation.lines(), RETURNED_BY);
+				unmarkReturned(orderId, reservation.lines());
 				return;
 			}
 			// Still taking: the lines taken so far are the marked ones.
@@ -161,7 +158,7 @@ public class Reservations {
 		if (this.mongo.updateFirst(current, update, Reservation.class).getModifiedCount() == 1) {
 			this.outbox.publishSoon(Reservation.COLLECTION, orderId);
 			if (reservation.status() == ReservationStatus.RESERVED) {
-				unmark(orderId, reservation.lines(), RETURNED_BY);
+				unmarkReturned(orderId, reservation.lines());
 			}
 			logger.info("Released the stock of order {} ({})", orderId, reason);
 		}
@@ -174,7 +171,7 @@ public class Reservations {
 	public void shipped(String orderId) {
 		Reservation reservation = this.mongo.findById(orderId, Reservation.class);
 		if (reservation != null) {
-			unmark(orderId, reservation.lines(), RESERVED_BY);
+			unmarkTaken(orderId, reservation.lines());
 		}
 	}
 
@@ -234,19 +231,7 @@ public class Reservations {
 	}
 
 	private Taking take(String orderId, ReservedLine line) {
-		Query available = new Query(Criteria.where("_id")
-			.is(line.productId())
-			.and("status")
-			.is(ProductStatus.ACTIVE)
-			.and("artisanStatus")
-			.ne(ArtisanEvent.Status.SUSPENDED)
-			.and("stock")
-			.gte(line.quantity())
-			.and(RESERVED_BY_ORDER)
-			.ne(orderId));
-		Update hold = new Update().inc("stock", -line.quantity())
-			.push(RESERVED_BY, new Product.Held(orderId, line.quantity()));
-		if (this.mongo.updateFirst(available, hold, Product.class).getModifiedCount() == 1) {
+		if (this.products.take(line.productId(), orderId, line.quantity())) {
 			return new Taking(null, true);
 		}
 		Product product = this.mongo.findById(line.productId(), Product.class);
@@ -265,35 +250,23 @@ public class Reservations {
 		return new Taking(failure(line, product.stock(), FailureReason.OUT_OF_STOCK), false);
 	}
 
-	/**
-	 * Gives a line's units back if this order is marked as taking them; a no-op
-	 * otherwise, so safe to repeat.
-	 */
 	private void giveBack(String orderId, ReservedLine line) {
-		Query held = new Query(Criteria.where("_id").is(line.productId()).and(RESERVED_BY_ORDER).is(orderId));
-		Update back = new Update().inc("stock", line.quantity()).pull(RESERVED_BY, new Document("orderId", orderId));
-		this.mongo.updateFirst(held, back, Product.class);
+		this.products.giveBackTaking(line.productId(), orderId, line.quantity());
 	}
 
-	/**
-	 * Gives back a line of a finished reservation, under a {@code returnedBy} marker so
-	 * that a release repeated after a crash does not give it back twice.
-	 */
 	private void giveBackReserved(String orderId, ReservedLine line) {
-		Query notYet = new Query(Criteria.where("_id").is(line.productId()).and(RETURNED_BY).ne(orderId));
-		Update back = new Update().inc("stock", line.quantity()).push(RETURNED_BY, orderId);
-		this.mongo.updateFirst(notYet, back, Product.class);
+		this.products.giveBackReserved(line.productId(), orderId, line.quantity());
 	}
 
 	/**
 	 * Takes an order's markers out of its products once its reservation records the step.
 	 */
-	private void unmark(String orderId, List<ReservedLine> lines, String markers) {
-		Object marker = RESERVED_BY.equals(markers) ? new Document("orderId", orderId) : orderId;
-		for (ReservedLine line : lines) {
-			this.mongo.updateFirst(new Query(Criteria.where("_id").is(line.productId())),
-					new Update().pull(markers, marker), Product.class);
-		}
+	private void unmarkTaken(String orderId, List<ReservedLine> lines) {
+		lines.forEach((line) -> this.products.unmarkTaken(line.productId(), orderId));
+	}
+
+	private void unmarkReturned(String orderId, List<ReservedLine> lines) {
+		lines.forEach((line) -> this.products.unmarkReturned(line.productId(), orderId));
 	}
 
 	/**

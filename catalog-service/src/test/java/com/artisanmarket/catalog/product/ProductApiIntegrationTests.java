@@ -1,5 +1,6 @@
 package com.artisanmarket.catalog.product;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +13,13 @@ import java.util.UUID;
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
 import com.artisanmarket.catalog.artisan.KnownArtisans;
 import com.artisanmarket.catalog.artisan.KnownArtisans.Artisan;
+import com.artisanmarket.catalog.stock.Reservations;
 import com.artisanmarket.events.ArtisanEvent.ArtisanVerificationChanged;
 import com.artisanmarket.events.ArtisanEvent.Status;
 import com.artisanmarket.events.EventEnvelope;
 import com.artisanmarket.events.EventJson;
+import com.artisanmarket.events.Money;
+import com.artisanmarket.events.OrderEvent.OrderLine;
 import com.artisanmarket.events.Topics;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
@@ -27,6 +31,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +52,12 @@ class ProductApiIntegrationTests {
 
 	@Autowired
 	ArtisanSnapshots snapshots;
+
+	@Autowired
+	Reservations reservations;
+
+	@Autowired
+	MongoOperations mongo;
 
 	@Test
 	void anArtisanListsChangesRestocksAndArchivesAProduct() throws Exception {
@@ -70,6 +84,55 @@ class ProductApiIntegrationTests {
 		assertThat(Http.get(url("/api/products/" + id)).statusCode()).isEqualTo(404);
 		assertThat(Http.get(url("/api/products/" + id), maker.auth()).statusCode()).as("the owner still sees it")
 			.isEqualTo(200);
+	}
+
+	@Test
+	void aRestockNamingAVersionCannotOverwriteUnitsAnOrderTookSince() throws Exception {
+		Artisan maker = artisan("Rishtan Blue", "Rishton");
+		String id = Http.json(Http.postJson(url("/api/products"), product("Blue bowl", "40.00", 5), maker.auth()))
+			.path("id")
+			.asString();
+		String seen = Http.get(url("/api/products/" + id)).headers().firstValue("ETag").orElseThrow();
+
+		Money price = new Money(new BigDecimal("40.00"), "AZN");
+		this.reservations.reserve("order-" + UUID.randomUUID(),
+				List.of(new OrderLine(id, maker.id(), maker.account(), "Blue bowl", price, 2, price.times(2))));
+
+		HttpResponse<String> stale = patch("/api/products/" + id + "/stock", "{\"stock\": 10}",
+				withIfMatch(maker.auth(), seen));
+		assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+		assertThat(Http.json(stale).path("type").asString()).endsWith("/precondition-failed");
+		HttpResponse<String> now = Http.get(url("/api/products/" + id));
+		assertThat(Http.json(now).path("stock").asInt()).as("the order's units stay taken").isEqualTo(3);
+		String current = now.headers().firstValue("ETag").orElseThrow();
+		assertThat(current).isNotEqualTo(seen);
+
+		HttpResponse<String> restocked = patch("/api/products/" + id + "/stock", "{\"stock\": 10}",
+				withIfMatch(maker.auth(), current));
+		assertThat(restocked.statusCode()).as(restocked.body()).isEqualTo(200);
+		assertThat(Http.json(restocked).path("stock").asInt()).isEqualTo(10);
+		assertThat(restocked.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(current);
+		assertThat(Http
+			.putJson(url("/api/products/" + id), product("Blue bowl", "45.00", 10), withIfMatch(maker.auth(), current))
+			.statusCode()).as("a PUT naming a version is held to it too").isEqualTo(412);
+		assertThat(patch("/api/products/" + id + "/stock", "{\"stock\": 1}", withIfMatch(maker.auth(), "\"x\""))
+			.statusCode()).isEqualTo(412);
+	}
+
+	@Test
+	void aProductStoredBeforeVersionsWereKeptIsAtVersionZero() throws Exception {
+		Artisan maker = artisan("Old Looms", "Quba");
+		String id = Http.json(Http.postJson(url("/api/products"), product("Old rug", "300.00", 1), maker.auth()))
+			.path("id")
+			.asString();
+		this.mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update().unset("version"), Product.class);
+
+		HttpResponse<String> read = Http.get(url("/api/products/" + id));
+		assertThat(read.headers().firstValue("ETag")).hasValue("\"0\"");
+		HttpResponse<String> restocked = patch("/api/products/" + id + "/stock", "{\"stock\": 4}",
+				withIfMatch(maker.auth(), "\"0\""));
+		assertThat(restocked.statusCode()).as(restocked.body()).isEqualTo(200);
+		assertThat(restocked.headers().firstValue("ETag")).hasValue("\"1\"");
 	}
 
 	@Test
@@ -112,6 +175,9 @@ class ProductApiIntegrationTests {
 				maker.auth());
 		assertThat(currency.statusCode()).isEqualTo(400);
 		assertThat(Http.json(currency).path("errors").get(0).path("field").asString()).isEqualTo("price.currency");
+		assertThat(Http.json(Http.get(url("/api/products/currencies"))).path("currencies").toString())
+			.as("the currencies a form may offer, as configured")
+			.isEqualTo("[\"AZN\",\"EUR\",\"USD\",\"UZS\"]");
 	}
 
 	@Test
@@ -154,6 +220,12 @@ class ProductApiIntegrationTests {
 			.wrap(new ArtisanVerificationChanged(artisan.id(), artisan.account(), Status.PENDING, status, null, "admin",
 					Instant.now()), "artisan-service", Instant.now(), null);
 		this.kafka.send(Topics.ARTISAN_EVENTS, artisan.id(), EventJson.write(changed)).get();
+	}
+
+	private static Map<String, String> withIfMatch(Map<String, String> headers, String etag) {
+		Map<String, String> with = new HashMap<>(headers);
+		with.put("If-Match", etag);
+		return with;
 	}
 
 	private static String product(String title, String price, int stock) {

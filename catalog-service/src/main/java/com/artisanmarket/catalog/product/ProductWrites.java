@@ -1,0 +1,199 @@
+package com.artisanmarket.catalog.product;
+
+import java.time.Instant;
+
+import com.artisanmarket.catalog.artisan.ArtisanSnapshot;
+import com.artisanmarket.events.ArtisanEvent;
+import com.artisanmarket.events.Money;
+import com.artisanmarket.support.outbox.Outbox;
+import com.artisanmarket.support.outbox.OutboxEntry;
+import com.artisanmarket.support.web.NotFoundException;
+import com.artisanmarket.support.web.PreconditionFailedException;
+import org.bson.Document;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The only writer of the product document, so that its field names and its rules live in
+ * one place: every write that changes what a product shows, its stock included,
+ * increments {@code version}, the product's {@code ETag}; every write is one
+ * single-document update, with its event in the same write when it has one. Stock moves
+ * two ways: an owner sets it (a restock), and orders take and give back units with
+ * conditional updates under per-order markers ({@code catalog.stock.Reservations} says
+ * how). An owner who names the version they saw cannot overwrite units an order took
+ * meanwhile.
+ */
+@Component
+public class ProductWrites {
+
+	private static final String VERSION = "version";
+
+	private static final String STOCK = "stock";
+
+	private static final String RESERVED_BY = "reservedBy";
+
+	private static final String RESERVED_BY_ORDER = RESERVED_BY + ".orderId";
+
+	private static final String RETURNED_BY = "returnedBy";
+
+	private final MongoOperations mongo;
+
+	private final Outbox outbox;
+
+	ProductWrites(MongoOperations mongo, Outbox outbox) {
+		this.mongo = mongo;
+		this.outbox = outbox;
+	}
+
+	/**
+	 * Stores a new product, whose outbox holds its {@code ProductListed}.
+	 * @throws org.springframework.dao.DuplicateKeyException if the id is taken
+	 */
+	void insert(Product product) {
+		this.mongo.insert(product);
+		this.outbox.publishSoon(Product.COLLECTION, product.id());
+	}
+
+	/** An owner's new details, stock and pictures. */
+	Product replace(String id, Long expectedVersion, NewProduct listing, Money price, OutboxEntry event, Instant now) {
+		Update details = new Update().set("title", listing.title())
+			.set("description", listing.description())
+			.set("category", listing.category())
+			.set("materials", listing.materials())
+			.set("tags", listing.tags())
+			.set("price", price)
+			.set("priceMinor", Products.minorUnits(price))
+			.set(STOCK, listing.stock())
+			.set("images", listing.images());
+		return change(id, expectedVersion, details, event, now);
+	}
+
+	/** An owner sets the units available (a restock). */
+	Product setStock(String id, int stock, Long expectedVersion, OutboxEntry event, Instant now) {
+		return change(id, expectedVersion, new Update().set(STOCK, stock), event, now);
+	}
+
+	Product archive(String id, OutboxEntry event, Instant now) {
+		return change(id, null, new Update().set("status", ProductStatus.ARCHIVED), event, now);
+	}
+
+	/**
+	 * Applies an owner's change with its event.
+	 * @param expectedVersion the version the change was made against, or {@code null} to
+	 * change whatever is there
+	 * @return the product as changed
+	 * @throws PreconditionFailedException if the product is no longer at
+	 * {@code expectedVersion}
+	 */
+	private Product change(String id, Long expectedVersion, Update change, OutboxEntry event, Instant now) {
+		Criteria product = Criteria.where("_id").is(id);
+		if (expectedVersion != null) {
+			// Products stored before versions were kept have none: they are at version 0.
+			product = (expectedVersion == 0) ? product.and(VERSION).in(0L, null)
+					: product.and(VERSION).is(expectedVersion);
+		}
+		change.set("updatedAt", now).inc(VERSION, 1).push(Outbox.FIELD, event);
+		Product changed = this.mongo.findAndModify(new Query(product), change,
+				FindAndModifyOptions.options().returnNew(true), Product.class);
+		if (changed == null) {
+			if (expectedVersion != null && this.mongo.exists(new Query(Criteria.where("_id").is(id)), Product.class)) {
+				throw new PreconditionFailedException("Product " + id + " changed since version " + expectedVersion
+						+ " (an order may have taken units); reload it and try again.");
+			}
+			throw new NotFoundException("product", id);
+		}
+		this.outbox.publishSoon(Product.COLLECTION, id);
+		return changed;
+	}
+
+	/**
+	 * Adds a picture to a product that shows fewer than {@code maxImages}.
+	 * @return whether it was added
+	 */
+	boolean addImage(String id, String url, int maxImages, OutboxEntry event, Instant now) {
+		Query withRoom = new Query(Criteria.where("_id").is(id).and("images." + (maxImages - 1)).exists(false));
+		Update add = new Update().push("images", url).set("updatedAt", now).inc(VERSION, 1).push(Outbox.FIELD, event);
+		if (this.mongo.updateFirst(withRoom, add, Product.class).getModifiedCount() == 0) {
+			return false;
+		}
+		this.outbox.publishSoon(Product.COLLECTION, id);
+		return true;
+	}
+
+	/** Copies a maker's public details to each of their products. */
+	void copyMaker(ArtisanSnapshot artisan) {
+		Update update = new Update().set("artisanName", artisan.displayName())
+			.set("artisanCity", artisan.city())
+			.set("artisanCountry", artisan.country())
+			.set("artisanStatus", artisan.status())
+			.inc(VERSION, 1);
+		this.mongo.updateMulti(new Query(Criteria.where("artisanId").is(artisan.id())), update, Product.class);
+	}
+
+	/**
+	 * Takes an order's units from a product that is for sale, has them, and is not marked
+	 * as taking them for this order already; marks it.
+	 * @return whether this call took them
+	 */
+	public boolean take(String productId, String orderId, int quantity) {
+		Query available = new Query(Criteria.where("_id")
+			.is(productId)
+			.and("status")
+			.is(ProductStatus.ACTIVE)
+			.and("artisanStatus")
+			.ne(ArtisanEvent.Status.SUSPENDED)
+			.and(STOCK)
+			.gte(quantity)
+			.and(RESERVED_BY_ORDER)
+			.ne(orderId));
+		Update hold = new Update().inc(STOCK, -quantity)
+			.inc(VERSION, 1)
+			.push(RESERVED_BY, new Product.Held(orderId, quantity));
+		return this.mongo.updateFirst(available, hold, Product.class).getModifiedCount() == 1;
+	}
+
+	/**
+	 * Gives an order's units back if the product is marked as taking them for it, and
+	 * takes the mark out; a no-op otherwise, so safe to repeat.
+	 */
+	public void giveBackTaking(String productId, String orderId, int quantity) {
+		Query held = new Query(Criteria.where("_id").is(productId).and(RESERVED_BY_ORDER).is(orderId));
+		Update back = new Update().inc(STOCK, quantity)
+			.inc(VERSION, 1)
+			.pull(RESERVED_BY, new Document("orderId", orderId));
+		this.mongo.updateFirst(held, back, Product.class);
+	}
+
+	/**
+	 * Gives back the units of a finished reservation, once: under a {@code returnedBy}
+	 * mark, so that a release repeated after a crash does not give them back twice.
+	 */
+	public void giveBackReserved(String productId, String orderId, int quantity) {
+		Query notYet = new Query(Criteria.where("_id").is(productId).and(RETURNED_BY).ne(orderId));
+		Update back = new Update().inc(STOCK, quantity).inc(VERSION, 1).push(RETURNED_BY, orderId);
+		this.mongo.updateFirst(notYet, back, Product.class);
+	}
+
+	/**
+	 * Takes out the mark of an order that took units, once its reservation records it.
+	 */
+	public void unmarkTaken(String productId, String orderId) {
+		this.mongo.updateFirst(new Query(Criteria.where("_id").is(productId)),
+				new Update().pull(RESERVED_BY, new Document("orderId", orderId)), Product.class);
+	}
+
+	/**
+	 * Takes out the mark of an order that gave units back, once its reservation records
+	 * it.
+	 */
+	public void unmarkReturned(String productId, String orderId) {
+		this.mongo.updateFirst(new Query(Criteria.where("_id").is(productId)), new Update().pull(RETURNED_BY, orderId),
+				Product.class);
+	}
+
+}
