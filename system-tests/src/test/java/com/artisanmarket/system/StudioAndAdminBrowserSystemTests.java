@@ -125,6 +125,26 @@ class StudioAndAdminBrowserSystemTests {
 			.until(() -> Http.json(Http.get(marketplace.gatewayUrl() + "/api/products/" + productId))
 				.path("stock")
 				.asInt(), (stock) -> stock == 4);
+
+		// An order comes in while the artisan has the product open: restocking from what
+		// the page showed would overwrite the unit the order took.
+		browser().open("/studio/products/" + productId);
+		browser().waitUntil((driver) -> browser().find("#restock").isDisplayed());
+		placeAndConfirm(buyer, productId, 1);
+		browser().fill("#restock", "6");
+		browser().find("#save-stock").click();
+		browser().waitUntil((driver) -> browser().find("#stock-heading ~ .alert.error").isDisplayed());
+		assertThat(browser().find("#stock-heading ~ .alert.error").getText()).contains(": 3 available now");
+		assertThat(Http.json(Http.get(marketplace.gatewayUrl() + "/api/products/" + productId)).path("stock").asInt())
+			.as("the unit the order took stays taken")
+			.isEqualTo(3);
+		browser().shoot("studio-stock-changed");
+		browser().find("#save-stock").click();
+		browser().waitUntil((driver) -> browser().find("#stock-heading ~ .alert.success").isDisplayed());
+		assertThat(browser().find("#stock-heading ~ .alert.success").getText()).isEqualTo("Stock is now 6.");
+		assertThat(browser().driver().findElement(By.cssSelector("#stock-heading ~ .alert.error")).isDisplayed())
+			.as("the earlier warning is gone")
+			.isFalse();
 	}
 
 	@Test

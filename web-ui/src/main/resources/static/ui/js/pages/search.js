@@ -1,14 +1,14 @@
 import { field, h } from '../dom.js';
 import { country, number, t } from '../i18n.js';
 import { api, query } from '../api.js';
-import { CATEGORIES, pageHeading, pager, productGrid } from '../components.js';
+import { CATEGORIES, pageHeading, pageParam, pager, productGrid } from '../components.js';
 import { describe } from '../errors.js';
 
 const FILTERS = ['q', 'category', 'country', 'craft', 'minPrice', 'maxPrice', 'inStock', 'sort'];
 
 export async function searchPage({ query: params, navigate }) {
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']));
-  const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
+  const page = pageParam(params);
   let result = null;
   let problem = null;
   try {

@@ -2,22 +2,13 @@
 import { field, fill, h, announce } from '../dom.js';
 import { country, dateTime, money, t } from '../i18n.js';
 import { api, query } from '../api.js';
-import { session } from '../session.js';
-import { orderStatusFilter, pageHeading, pager, statusBadge } from '../components.js';
+import { ORDER_STATUSES, orderStatusFilter, pageHeading, pageParam, pager, roleGuard, statusBadge, statusParam } from '../components.js';
 import { alertBox, describe } from '../errors.js';
 
 const ARTISAN_STATUSES = ['PENDING', 'VERIFIED', 'SUSPENDED'];
-const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED', 'SHIPPED', 'DELIVERED', 'CANCELLED'];
 
 function guard(navigate) {
-  if (!session.user()) {
-    navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
-    return h('div');
-  }
-  if (!session.hasRole('ADMIN')) {
-    return h('section', { class: 'page narrow' }, pageHeading(t('admin.title')), h('p', { class: 'alert error', role: 'alert' }, t('admin.adminsOnly')));
-  }
-  return null;
+  return roleGuard(navigate, 'ADMIN', 'admin.title', 'admin.adminsOnly');
 }
 
 function adminNav(active) {
@@ -155,9 +146,9 @@ function sagaFigures(saga) {
 export async function adminArtisansPage({ navigate, query: params }) {
   const refused = guard(navigate);
   if (refused) return refused;
-  const status = ARTISAN_STATUSES.includes(params.get('status')) ? params.get('status') : '';
+  const status = statusParam(params, ARTISAN_STATUSES);
   const q = params.get('q') ?? '';
-  const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
+  const page = pageParam(params);
   const result = (await api(`/api/artisans${query({ status, q, page, size: 20 })}`)).data;
   const filter = h('form', { class: 'inline-filter', onsubmit: (event) => {
     event.preventDefault();
@@ -212,8 +203,8 @@ function artisanRow(artisan) {
 export async function adminOrdersPage({ navigate, query: params }) {
   const refused = guard(navigate);
   if (refused) return refused;
-  const status = ORDER_STATUSES.includes(params.get('status')) ? params.get('status') : '';
-  const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
+  const status = statusParam(params, ORDER_STATUSES);
+  const page = pageParam(params);
   const result = (await api(`/api/orders${query({ status, page, size: 20 })}`)).data;
   const filter = orderStatusFilter({ id: 'admin-order-status', path: '/admin/orders', statuses: ORDER_STATUSES, current: status, navigate });
   return h('div', { class: 'page admin-page' },

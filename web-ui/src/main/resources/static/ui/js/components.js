@@ -1,8 +1,37 @@
 // Pieces several pages share.
 import { field, h } from './dom.js';
 import { country, money, t } from './i18n.js';
+import { session } from './session.js';
 
 export const CATEGORIES = ['CARPETS', 'TEXTILES', 'CLOTHING', 'JEWELRY', 'CERAMICS', 'WOODWORK', 'METALWORK', 'PAPER', 'OTHER'];
+
+/** The states of an order, as the server names them. */
+export const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED', 'SHIPPED', 'DELIVERED', 'CANCELLED'];
+
+/** The zero-based page a listing's address asks for. */
+export function pageParam(params) {
+  return Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
+}
+
+/** The status a listing's address asks for when it is one of `statuses`, else none. */
+export function statusParam(params, statuses) {
+  return statuses.includes(params.get('status')) ? params.get('status') : '';
+}
+
+/**
+ * Pages for one role: a visitor is sent to sign in first, a signed-in user without the role
+ * is told who may come in. Returns what to show instead of the page, or null.
+ */
+export function roleGuard(navigate, role, titleKey, refusedKey) {
+  if (!session.user()) {
+    navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    return h('div');
+  }
+  if (!session.hasRole(role)) {
+    return h('section', { class: 'page narrow' }, pageHeading(t(titleKey)), h('p', { class: 'alert error', role: 'alert' }, t(refusedKey)));
+  }
+  return null;
+}
 
 export const COUNTRIES = ['AZ', 'UZ', 'KZ', 'KG', 'TJ', 'TM', 'GE', 'TR', 'AE', 'DE', 'FR', 'GB', 'IT', 'NL', 'PL', 'US', 'CA'];
 

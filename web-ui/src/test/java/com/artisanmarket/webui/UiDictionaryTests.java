@@ -1,4 +1,4 @@
-package com.artisanmarket.gateway.ui;
+package com.artisanmarket.webui;
 
 import java.io.IOException;
 import java.nio.file.Files;

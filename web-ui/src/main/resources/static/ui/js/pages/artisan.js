@@ -1,10 +1,10 @@
 import { h } from '../dom.js';
 import { country, t } from '../i18n.js';
 import { api, query } from '../api.js';
-import { pageHeading, pager, productGrid } from '../components.js';
+import { pageHeading, pageParam, pager, productGrid } from '../components.js';
 
 export async function artisanPage({ params: [id], query: params }) {
-  const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
+  const page = pageParam(params);
   const [artisan, products] = await Promise.all([
     api(`/api/artisans/${encodeURIComponent(id)}`).then((response) => response.data),
     api(`/api/products${query({ artisanId: id, page, size: 20 })}`).then((response) => response.data),

@@ -2,10 +2,9 @@ import { fill, h, announce } from '../dom.js';
 import { country, dateTime, money, t } from '../i18n.js';
 import { api, query } from '../api.js';
 import { session } from '../session.js';
-import { orderStatusFilter, pageHeading, pager, statusBadge } from '../components.js';
+import { ORDER_STATUSES, orderStatusFilter, pageHeading, pageParam, pager, statusBadge, statusParam } from '../components.js';
 import { alertBox, describe } from '../errors.js';
 
-const STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED', 'SHIPPED', 'DELIVERED', 'CANCELLED'];
 const POLL_MS = 1500;
 
 function signInFirst(navigate) {
@@ -15,10 +14,10 @@ function signInFirst(navigate) {
 
 export async function ordersPage({ query: params, navigate }) {
   if (!session.user()) return signInFirst(navigate);
-  const status = STATUSES.includes(params.get('status')) ? params.get('status') : '';
-  const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
+  const status = statusParam(params, ORDER_STATUSES);
+  const page = pageParam(params);
   const result = (await api(`/api/orders${query({ status, page, size: 10 })}`)).data;
-  const filter = orderStatusFilter({ id: 'order-status', path: '/orders', statuses: STATUSES, current: status, navigate });
+  const filter = orderStatusFilter({ id: 'order-status', path: '/orders', statuses: ORDER_STATUSES, current: status, navigate });
   return h('div', { class: 'page orders-page' },
     pageHeading(t('orders.title')),
     filter,

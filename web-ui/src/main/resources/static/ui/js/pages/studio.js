@@ -3,22 +3,13 @@ import { clearFieldErrors, field, fieldError, fill, formValues, h, announce } fr
 import { country, dateTime, money, number, t } from '../i18n.js';
 import { ApiError, api, query } from '../api.js';
 import { session } from '../session.js';
-import { CATEGORIES, COUNTRIES, orderStatusFilter, pageHeading, pager, productImage, statusBadge } from '../components.js';
+import { CATEGORIES, COUNTRIES, ORDER_STATUSES, orderStatusFilter, pageHeading, pageParam, pager, productImage, roleGuard, statusBadge, statusParam } from '../components.js';
 import { alertBox, describe } from '../errors.js';
 import { barChart } from '../charts.js';
 
-const ORDER_STATUSES = ['CONFIRMED', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'PENDING', 'REJECTED'];
-
 /** Artisans only; anyone else is told how to get in. */
 function guard(navigate) {
-  if (!session.user()) {
-    navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
-    return h('div');
-  }
-  if (!session.hasRole('ARTISAN')) {
-    return h('section', { class: 'page narrow' }, pageHeading(t('studio.title')), h('p', { class: 'alert error', role: 'alert' }, t('studio.artisansOnly')));
-  }
-  return null;
+  return roleGuard(navigate, 'ARTISAN', 'studio.title', 'studio.artisansOnly');
 }
 
 /** The signed-in artisan's profile with its ETag, or null when there is none yet. */
@@ -118,7 +109,7 @@ export async function studioProductsPage({ navigate, query: params }) {
   if (refused) return refused;
   const mine = await myProfile();
   if (!mine) { navigate('/studio', { replace: true }); return h('div'); }
-  const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
+  const page = pageParam(params);
   const result = (await api(`/api/products${query({ artisanId: mine.profile.id, page, size: 20 })}`)).data;
   return h('div', { class: 'page studio-page' },
     pageHeading(t('studio.nav.products')),
@@ -136,7 +127,11 @@ export async function studioProductsPage({ navigate, query: params }) {
 export async function studioProductPage({ params: [id], navigate }) {
   const refused = guard(navigate);
   if (refused) return refused;
-  const product = id === 'new' ? null : (await api(`/api/products/${encodeURIComponent(id)}`)).data;
+  const [read, currencies] = await Promise.all([
+    id === 'new' ? null : api(`/api/products/${encodeURIComponent(id)}`),
+    api('/api/products/currencies').then((answer) => answer.data.currencies),
+  ]);
+  const product = read?.data ?? null;
   const message = alertBox('error');
   const saved = alertBox('success');
   const value = (name) => product?.[name] ?? '';
@@ -150,7 +145,8 @@ export async function studioProductPage({ params: [id], navigate }) {
     const values = formValues(form);
     try {
       // Stock and pictures change elsewhere (orders, uploads, restocking): an edit sends them as they are now.
-      const now = product ? (await api(`/api/products/${encodeURIComponent(product.id)}`)).data : null;
+      const latest = product ? await api(`/api/products/${encodeURIComponent(product.id)}`) : null;
+      const now = latest?.data ?? null;
       const body = {
         title: values.title, description: values.description, category: values.category,
         materials: splitList(values.materials), tags: splitList(values.tags),
@@ -159,7 +155,7 @@ export async function studioProductPage({ params: [id], navigate }) {
         images: now ? now.images : [],
       };
       const answer = product
-        ? await api(`/api/products/${encodeURIComponent(product.id)}`, { method: 'PUT', body })
+        ? await api(`/api/products/${encodeURIComponent(product.id)}`, { method: 'PUT', body, headers: ifMatch(latest) })
         : await api('/api/products', { method: 'POST', body });
       announce(t('studio.saved'));
       navigate(`/studio/products/${encodeURIComponent(answer.data.id)}`, { replace: !product });
@@ -176,14 +172,14 @@ export async function studioProductPage({ params: [id], navigate }) {
   h('div', { class: 'field-row' },
     field('pr-price', t('studio.product.price'), h('input', { name: 'price', type: 'number', min: '0.01', step: '0.01', inputmode: 'decimal', required: true, value: product?.price?.amount ?? '' })),
     field('pr-currency', t('studio.product.currency'), h('select', { name: 'currency' },
-      ['USD', 'EUR', 'AZN', 'UZS'].map((code) => h('option', { value: code, selected: (product?.price?.currency ?? 'USD') === code }, code))))),
+      currencies.map((code) => h('option', { value: code, selected: (product?.price?.currency ?? 'USD') === code }, code))))),
   product ? null : field('pr-stock', t('studio.product.stock'), h('input', { name: 'stock', type: 'number', min: '0', max: '100000', step: '1', required: true, value: '1' })),
   field('pr-materials', t('product.materials'), h('input', { name: 'materials', value: (product?.materials ?? []).join(', ') }), t('studio.product.listHint')),
   field('pr-tags', t('product.tags'), h('input', { name: 'tags', value: (product?.tags ?? []).join(', ') }), t('studio.product.listHint')),
   message, saved, submit);
 
   const sections = [pageHeading(product ? product.title : t('studio.product.new')), studioNav('/studio/products'), form];
-  if (product) sections.push(imagesSection(product), stockSection(product), archiveSection(product, navigate));
+  if (product) sections.push(imagesSection(product), stockSection(product, read), archiveSection(product, navigate));
   return h('div', { class: 'page studio-page' }, sections);
 }
 
@@ -215,24 +211,42 @@ function imagesSection(product) {
   return h('section', { 'aria-labelledby': 'images-heading' }, h('h2', { id: 'images-heading' }, t('studio.image.title')), gallery, upload, message);
 }
 
-function stockSection(product) {
+/** The precondition that a change is made to the version of a product just read. */
+function ifMatch(response) {
+  const etag = response?.headers.get('ETag');
+  return etag ? { 'If-Match': etag } : {};
+}
+
+/** Restocking names the version the artisan saw, so units an order took meanwhile are not overwritten unseen. */
+function stockSection(product, read) {
   const message = alertBox('error');
   const done = alertBox('success');
+  let seen = read;
   const input = h('input', { name: 'stock', type: 'number', min: '0', max: '100000', required: true, value: String(product.stock) });
   return h('section', { 'aria-labelledby': 'stock-heading' },
     h('h2', { id: 'stock-heading' }, t('studio.stock.title')),
     h('form', { class: 'inline-filter', onsubmit: async (event) => {
       event.preventDefault();
       message.show(null);
+      done.show(null);
       try {
-        const answer = (await api(`/api/products/${encodeURIComponent(product.id)}/stock`, { method: 'PATCH', body: { stock: Number.parseInt(input.value, 10) } })).data;
-        done.show(t('studio.stock.done', { n: answer.stock }));
+        seen = await api(`/api/products/${encodeURIComponent(product.id)}/stock`, { method: 'PATCH', body: { stock: Number.parseInt(input.value, 10) }, headers: ifMatch(seen) });
+        done.show(t('studio.stock.done', { n: seen.data.stock }));
       } catch (error) {
-        message.show(describe(error));
+        if (error.status !== 412) {
+          message.show(describe(error));
+          return;
+        }
+        try {
+          seen = await api(`/api/products/${encodeURIComponent(product.id)}`);
+          message.show(t('studio.stock.changed', { n: seen.data.stock }));
+        } catch (again) {
+          message.show(describe(again));
+        }
       }
     } },
     field('restock', t('studio.stock.units'), input),
-    h('button', { type: 'submit', class: 'button secondary', id: 'restock' }, t('studio.stock.save'))),
+    h('button', { type: 'submit', class: 'button secondary', id: 'save-stock' }, t('studio.stock.save'))),
     message, done);
 }
 
@@ -260,8 +274,8 @@ function archiveSection(product, navigate) {
 export async function studioOrdersPage({ navigate, query: params }) {
   const refused = guard(navigate);
   if (refused) return refused;
-  const status = ORDER_STATUSES.includes(params.get('status')) ? params.get('status') : '';
-  const page = Math.max(0, Number.parseInt(params.get('page'), 10) || 0);
+  const status = statusParam(params, ORDER_STATUSES);
+  const page = pageParam(params);
   const result = (await api(`/api/orders${query({ status, page, size: 10 })}`)).data;
   const filter = orderStatusFilter({ id: 'studio-order-status', path: '/studio/orders', statuses: ORDER_STATUSES, current: status, navigate });
   return h('div', { class: 'page studio-page' },
