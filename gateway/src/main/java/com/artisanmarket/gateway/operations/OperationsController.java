@@ -2,16 +2,18 @@ package com.artisanmarket.gateway.operations;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 import com.artisanmarket.events.ProblemTypes;
 import com.artisanmarket.gateway.edge.Problems;
 import com.artisanmarket.gateway.routing.RoutingProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,17 +44,6 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class OperationsController {
 
-	/**
-	 * How long the overview waits for each Actuator answer before calling a part down.
-	 */
-	private static final Duration PATIENCE = Duration.ofMillis(1500);
-
-	/** A service reads its dead-letter topics to the end before it answers. */
-	private static final Duration DEAD_LETTERS_PATIENCE = Duration.ofSeconds(10);
-
-	/** A replay publishes every record again and waits for the broker's acks. */
-	private static final Duration REPLAY_PATIENCE = Duration.ofSeconds(20);
-
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
 
@@ -69,12 +60,15 @@ class OperationsController {
 
 	private final ObjectProvider<CircuitBreakerRegistry> circuitBreakers;
 
+	private final OperationsProperties patience;
+
 	/**
 	 * Reads each service's Actuator on its management port (loopback, or the compose
 	 * network): the public port serves no operational data.
 	 */
-	OperationsController(RoutingProperties routing, ObjectProvider<BuildProperties> build,
-			ObjectProvider<CircuitBreakerRegistry> circuitBreakers, WebClient.Builder http, Clock clock) {
+	OperationsController(RoutingProperties routing, OperationsProperties patience,
+			ObjectProvider<BuildProperties> build, ObjectProvider<CircuitBreakerRegistry> circuitBreakers,
+			WebClient.Builder http, Clock clock) {
 		// Boot's builder: the calls are timed and traced like the gateway's others.
 		this.http = http.build();
 		this.clock = clock;
@@ -83,6 +77,7 @@ class OperationsController {
 		BuildProperties properties = build.getIfAvailable();
 		this.version = (properties != null) ? properties.getVersion() : "unknown";
 		this.circuitBreakers = circuitBreakers;
+		this.patience = patience;
 	}
 
 	@GetMapping("/api/admin/operations")
@@ -105,7 +100,7 @@ class OperationsController {
 				.header(HttpHeaders.AUTHORIZATION, authorization)
 				.retrieve()
 				.bodyToMono(LIST)
-				.timeout(DEAD_LETTERS_PATIENCE)
+				.timeout(this.patience.deadLettersPatience())
 				.map((records) -> Map.<String, Object>of("service", service.getKey(), "records", records))
 				.onErrorResume((ex) -> Mono.just(Map.of("service", service.getKey(), "error", reason(ex)))))
 			.collectList()
@@ -138,7 +133,7 @@ class OperationsController {
 			.bodyValue(body)
 			.retrieve()
 			.bodyToMono(LIST)
-			.timeout(REPLAY_PATIENCE)
+			.timeout(this.patience.replayPatience())
 			.map((results) -> ResponseEntity.ok((Object) Map.of("service", replay.service(), "results", results)));
 	}
 
@@ -180,7 +175,7 @@ class OperationsController {
 			if (authorization != null) {
 				headers.set(HttpHeaders.AUTHORIZATION, authorization);
 			}
-		}).retrieve().bodyToMono(JSON).timeout(PATIENCE);
+		}).retrieve().bodyToMono(JSON).timeout(this.patience.patience());
 	}
 
 	private Map<String, Object> overview(List<Map<String, Object>> services) {
@@ -210,7 +205,7 @@ class OperationsController {
 		if (registry != null) {
 			registry.getAllCircuitBreakers()
 				.stream()
-				.sorted(java.util.Comparator.comparing(io.github.resilience4j.circuitbreaker.CircuitBreaker::getName))
+				.sorted(Comparator.comparing(CircuitBreaker::getName))
 				.forEach((breaker) -> states.put(breaker.getName(), breaker.getState().name()));
 		}
 		part.put("circuitBreakers", states);
@@ -247,9 +242,9 @@ class OperationsController {
 		return statuses;
 	}
 
-	private static String reason(Throwable ex) {
-		if (ex instanceof java.util.concurrent.TimeoutException) {
-			return "no answer within " + PATIENCE.toMillis() + " ms";
+	private String reason(Throwable ex) {
+		if (ex instanceof TimeoutException) {
+			return "no answer within " + this.patience.patience().toMillis() + " ms";
 		}
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
