@@ -38,6 +38,7 @@ import com.artisanmarket.bench.resources.Parts;
 import com.artisanmarket.bench.setup.BenchData;
 import com.artisanmarket.bench.setup.BenchSetup;
 import com.artisanmarket.launcher.StackConfig;
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * {@code ./marketplace bench}: measures the running marketplace. It prepares its data
@@ -209,9 +210,8 @@ public final class Bench {
 	}
 
 	private Summary.Run run(Instant started, String gateway) {
-		long memoryMib = (ManagementFactory
-			.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
-					? os.getTotalMemorySize() / (1024 * 1024) : 0;
+		long memoryMib = (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os)
+				? os.getTotalMemorySize() / (1024 * 1024) : 0;
 		return new Summary.Run(started.toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), gateway,
 				this.options.runs("checkout") ? this.options.rates() : List.of(), this.options.durationSeconds(),
 				this.options.browseRate(), this.options.searchRate(), this.options.buyers(),

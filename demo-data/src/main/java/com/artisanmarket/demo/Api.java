@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -123,7 +125,7 @@ final class Api {
 	}
 
 	/** Calls again on 503, up to ten times, waiting a second longer each time. */
-	private Retried retried(java.util.function.Supplier<Response> call) {
+	private Retried retried(Supplier<Response> call) {
 		for (int attempt = 1;; attempt++) {
 			Response answer = call.get();
 			if (answer.status() != 503 || attempt == 10) {
@@ -240,7 +242,7 @@ final class Api {
 
 	/** Convenience for building JSON bodies with nulls left out. */
 	static Map<String, Object> body(Object... keysAndValues) {
-		Map<String, Object> map = new java.util.LinkedHashMap<>();
+		Map<String, Object> map = new LinkedHashMap<>();
 		for (int i = 0; i < keysAndValues.length; i += 2) {
 			if (keysAndValues[i + 1] != null) {
 				map.put((String) keysAndValues[i], keysAndValues[i + 1]);

@@ -3,6 +3,7 @@ package com.artisanmarket.demo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -84,7 +85,7 @@ final class DemoOrders {
 	private static List<DemoSeeder.Listed> byStock(DemoSeeder.Workshop workshop) {
 		return workshop.products()
 			.stream()
-			.sorted(java.util.Comparator.comparingInt(DemoSeeder.Listed::stock).reversed())
+			.sorted(Comparator.comparingInt(DemoSeeder.Listed::stock).reversed())
 			.toList();
 	}
 

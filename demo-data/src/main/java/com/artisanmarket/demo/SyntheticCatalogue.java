@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -122,12 +123,13 @@ final class SyntheticCatalogue {
 		String description = "A " + noun + " made by hand in " + place[0] + ". Synthetic listing " + run + "-" + n
 				+ " for load tests; every piece differs a little.";
 		int cents = 500 + random.nextInt(150_000);
-		maker.post("/api/products", Api.body(
-				"title", title, "description", description, "category", category, "materials",
-				List.of("wool", "silk", "copper", "clay", "walnut").subList(0, 1 + random.nextInt(3)), "tags",
-				List.of(noun.split(" ")[0], place[0].toLowerCase(java.util.Locale.ROOT)), "price", Map.of("amount",
-						String.format(java.util.Locale.ROOT, "%d.%02d", cents / 100, cents % 100), "currency", "USD"),
-				"stock", random.nextInt(40)), 201);
+		maker.post("/api/products",
+				Api.body("title", title, "description", description, "category", category, "materials",
+						List.of("wool", "silk", "copper", "clay", "walnut").subList(0, 1 + random.nextInt(3)), "tags",
+						List.of(noun.split(" ")[0], place[0].toLowerCase(Locale.ROOT)), "price", Map.of("amount",
+								String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100), "currency", "USD"),
+						"stock", random.nextInt(40)),
+				201);
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class ApiTests {
 	void stillFailsOnA409WithoutARetry() {
 		answer("POST /api/artisans", 409, "{\"title\":\"exists\"}");
 
-		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+		Assertions.assertThatIllegalStateException()
 			.isThrownBy(() -> this.api.post("/api/artisans", Map.of("displayName", "Aysel"), 201))
 			.withMessageContaining("409");
 	}

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import javax.imageio.ImageIO;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class CraftPicturesTests {
 
-	static final java.util.List<String> patterns = CraftPictures.PATTERNS;
+	static final List<String> patterns = CraftPictures.PATTERNS;
 
 	@ParameterizedTest
 	@FieldSource("patterns")

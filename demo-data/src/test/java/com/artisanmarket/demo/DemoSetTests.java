@@ -1,5 +1,6 @@
 package com.artisanmarket.demo;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ class DemoSetTests {
 
 	@Test
 	void hasUniqueAccountsAndTitlesAndTheAccountsTheReadmeNames() {
-		List<String> emails = new java.util.ArrayList<>();
+		List<String> emails = new ArrayList<>();
 		this.demo.artisans().forEach((artisan) -> emails.add(artisan.email()));
 		this.demo.buyers().forEach((buyer) -> emails.add(buyer.email()));
 		assertThat(new HashSet<>(emails)).hasSameSizeAs(emails);

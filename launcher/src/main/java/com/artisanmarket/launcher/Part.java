@@ -2,6 +2,7 @@ package com.artisanmarket.launcher;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -49,7 +50,7 @@ public record Part(String name, List<Integer> ports, List<String> command, Readi
 
 	/** The same part with more arguments at the end of its command line. */
 	public Part withArguments(List<String> arguments) {
-		List<String> extended = new java.util.ArrayList<>(this.command);
+		List<String> extended = new ArrayList<>(this.command);
 		extended.addAll(arguments);
 		return new Part(this.name, this.ports, extended, this.readiness, this.settings);
 	}

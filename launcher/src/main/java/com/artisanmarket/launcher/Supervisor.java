@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -116,8 +118,7 @@ public final class Supervisor {
 			Files.writeString(log,
 					"%n=== %s starting %s: %s%n".formatted(Instant.now(), part.name(),
 							String.join(" ", part.command())),
-					StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-					java.nio.file.StandardOpenOption.APPEND);
+					StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			List<String> command = new ArrayList<>();
 			if (this.detach && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
 				command.add("/usr/bin/setsid");
@@ -322,7 +323,7 @@ public final class Supervisor {
 			Thread.currentThread().interrupt();
 			return false;
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			return !handle.isAlive();
 		}
 	}

@@ -1,5 +1,6 @@
 package com.artisanmarket.launcher;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class StackTests {
 		assertThat(gateway.command())
 			.contains("--marketplace.gateway.management.catalog-service=http://127.0.0.1:8092");
 		assertThat(gateway.readiness())
-			.isEqualTo(new Part.HttpOk(java.net.URI.create("http://127.0.0.1:8090/actuator/health/readiness")));
+			.isEqualTo(new Part.HttpOk(URI.create("http://127.0.0.1:8090/actuator/health/readiness")));
 	}
 
 	@Test

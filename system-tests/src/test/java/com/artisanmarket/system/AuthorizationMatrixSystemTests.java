@@ -1,7 +1,10 @@
 package com.artisanmarket.system;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +13,7 @@ import java.util.function.Function;
 import com.artisanmarket.launcher.Stack;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.MarketplaceStack;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -47,7 +51,7 @@ class AuthorizationMatrixSystemTests {
 	private static String orderedProductId;
 
 	/** The smallest well-formed PNG: a 1×1 image. */
-	private static final byte[] PNG = java.util.Base64.getDecoder()
+	private static final byte[] PNG = Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC");
 
 	@BeforeAll
@@ -257,7 +261,7 @@ class AuthorizationMatrixSystemTests {
 	}
 
 	private static HttpResponse<String> placeOrderVia(String base, Map<String, String> authorization) {
-		Map<String, String> headers = new java.util.HashMap<>(authorization);
+		Map<String, String> headers = new HashMap<>(authorization);
 		headers.put("Idempotency-Key", UUID.randomUUID().toString());
 		return Http.postJson(base + "/api/orders", Http.toJson(Map.of("items",
 				List.of(Map.of("productId", orderedProductId, "quantity", 1)), "shippingAddress", Map.of("fullName",
@@ -268,8 +272,8 @@ class AuthorizationMatrixSystemTests {
 	private static String confirmedOrder() {
 		Users.User buyer = users.get("buyer");
 		String id = Http.json(placeOrder(buyer.authorization())).path("id").asString();
-		org.awaitility.Awaitility.await()
-			.atMost(java.time.Duration.ofSeconds(60))
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
 			.until(() -> Http.json(Http.get(marketplace.gatewayUrl() + "/api/orders/" + id, buyer.authorization()))
 				.path("status")
 				.asString(), "CONFIRMED"::equals);

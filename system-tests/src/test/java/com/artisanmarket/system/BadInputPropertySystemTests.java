@@ -11,18 +11,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.MarketplaceStack;
@@ -101,12 +106,12 @@ class BadInputPropertySystemTests {
 	private static final boolean DISCOVER = Boolean.getBoolean("badinput.discover");
 
 	/** The last answers, shown when one does not come. */
-	private static final java.util.Deque<String> recent = new java.util.ArrayDeque<>();
+	private static final Deque<String> recent = new ArrayDeque<>();
 
-	private static final List<String> wrongAnswers = java.util.Collections.synchronizedList(new ArrayList<>());
+	private static final List<String> wrongAnswers = Collections.synchronizedList(new ArrayList<>());
 
 	/** Sign-ups the generators sent, each of which had to be refused. */
-	private static final List<String[]> refusedSignUps = java.util.Collections.synchronizedList(new ArrayList<>());
+	private static final List<String[]> refusedSignUps = Collections.synchronizedList(new ArrayList<>());
 
 	/** The smallest well-formed PNG: a 1×1 image. */
 	private static final byte[] PNG = Base64.getDecoder()
@@ -161,7 +166,7 @@ class BadInputPropertySystemTests {
 	 * @param realId the id of the generators' own resource, used where a broken body
 	 * cannot change it, or null
 	 */
-	record Endpoint(String method, String path, Form form, java.util.function.Supplier<String> realId) {
+	record Endpoint(String method, String path, Form form, Supplier<String> realId) {
 
 		boolean hasId() {
 			return this.path.contains("{id}");
@@ -282,7 +287,7 @@ class BadInputPropertySystemTests {
 	 * The first calls after the stack started may find a service still warming up (503
 	 * from the gateway): the setup tries again, as the demo loader does.
 	 */
-	private static HttpResponse<String> settled(java.util.function.Supplier<HttpResponse<String>> call) {
+	private static HttpResponse<String> settled(Supplier<HttpResponse<String>> call) {
 		return Awaitility.await()
 			.atMost(Duration.ofSeconds(90))
 			.pollDelay(Duration.ZERO)
@@ -445,7 +450,7 @@ class BadInputPropertySystemTests {
 	void afterAllProperties() {
 		current = "after all properties";
 		System.out.println("BadInputPropertySystemTests: seed " + SEED + ", " + requests.get()
-				+ " hostile requests, answers by status " + new java.util.TreeMap<>(statuses));
+				+ " hostile requests, answers by status " + new TreeMap<>(statuses));
 		wrongAnswers.forEach((answer) -> System.out.println("WRONG ANSWER: " + answer + "\n"));
 		try {
 			assertThat(wrongAnswers).as("wrong answers").isEmpty();
@@ -1011,7 +1016,7 @@ class BadInputPropertySystemTests {
 				all.addAll(breakText("country", "ZZZ", "", "A1", "az1"));
 				all.add((body) -> body.put("story", "s".repeat(4001)));
 				all.add((body) -> body.put("languages", List.of("English")));
-				all.add((body) -> body.put("languages", java.util.Collections.nCopies(11, "az")));
+				all.add((body) -> body.put("languages", Collections.nCopies(11, "az")));
 				all.add((body) -> body.put("links", List.of("http://example.com")));
 				all.add((body) -> body.put("links", List.of("javascript:alert(1)")));
 				all.add((body) -> body.put("links", OPERATOR));
@@ -1037,7 +1042,7 @@ class BadInputPropertySystemTests {
 				all.add((body) -> nested(body, "price").put("currency", "€€€"));
 				all.add((body) -> nested(body, "price").remove("currency"));
 				all.add((body) -> body.put("materials", List.of("")));
-				all.add((body) -> body.put("materials", java.util.Collections.nCopies(21, "wool")));
+				all.add((body) -> body.put("materials", Collections.nCopies(21, "wool")));
 				all.add((body) -> body.put("tags", List.of("t".repeat(41))));
 				all.add((body) -> body.put("images", List.of("https://tracker.example/pixel.png")));
 				all.add((body) -> body.put("images", List.of("/media/../../etc/passwd")));
@@ -1049,7 +1054,7 @@ class BadInputPropertySystemTests {
 				all.add((body) -> body.remove("items"));
 				all.add((body) -> body.put("items", OPERATOR));
 				all.add((body) -> body.put("items",
-						java.util.Collections.nCopies(51, Map.of("productId", honestProductId, "quantity", 1))));
+						Collections.nCopies(51, Map.of("productId", honestProductId, "quantity", 1))));
 				all.add((body) -> firstItem(body).put("productId", "$ne"));
 				all.add((body) -> firstItem(body).put("productId", OPERATOR));
 				all.add((body) -> firstItem(body).put("productId", "../pricing"));

@@ -3,6 +3,7 @@ package com.artisanmarket.system;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import com.artisanmarket.launcher.Stack;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.MarketplaceStack;
 import com.artisanmarket.testsupport.TokenMint;
+import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -26,12 +28,12 @@ class ForgedTokensSystemTests {
 	private static final MarketplaceStack marketplace = MarketplaceStack.shared();
 
 	@TestFactory
-	List<DynamicTest> everyPartRefusesForgedTokens() throws IOException, java.text.ParseException {
+	List<DynamicTest> everyPartRefusesForgedTokens() throws IOException, ParseException {
 		Users.User artisan = Users.signUp(marketplace, "ARTISAN");
 		TokenMint gatewayKey = TokenMint
 			.fromPem(Files.readString(marketplace.config().dataDir().resolve("gateway/signing-key.pem")));
 		assertThat(gatewayKey.key().getKeyID()).as("the harness reads the gateway's real key")
-			.isEqualTo(com.nimbusds.jwt.SignedJWT.parse(artisan.token()).getHeader().getKeyID());
+			.isEqualTo(SignedJWT.parse(artisan.token()).getHeader().getKeyID());
 		Map<String, String> forgeries = Map.of("alg none", TokenMint.unsigned(artisan.id(), "ADMIN", "ARTISAN"),
 				"another key", TokenMint.withNewKey().token(artisan.id(), "ADMIN", "ARTISAN"), "expired",
 				gatewayKey.expired(artisan.id(), "ARTISAN"), "tampered payload", TokenMint.tampered(artisan.token()));

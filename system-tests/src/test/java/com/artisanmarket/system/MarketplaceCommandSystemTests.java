@@ -1,16 +1,19 @@
 package com.artisanmarket.system;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -106,7 +109,7 @@ class MarketplaceCommandSystemTests {
 		String buyer = signIn(gateway, "buyer@demo.artisan-marketplace.local");
 		String product = listed.path("items").get(0).path("id").asString();
 		Map<String, String> headers = Map.of("Authorization", "Bearer " + buyer, "Idempotency-Key",
-				java.util.UUID.randomUUID().toString());
+				UUID.randomUUID().toString());
 		HttpResponse<String> placed = Http.postJson(gateway + "/api/orders",
 				Http.toJson(Map.of("items", List.of(Map.of("productId", product, "quantity", 1)), "shippingAddress",
 						Map.of("fullName", "Leyla Aliyeva", "line1", "Nizami 41", "city", "Baku", "postalCode",
@@ -145,7 +148,7 @@ class MarketplaceCommandSystemTests {
 
 	@Test
 	void upRefusesClearlyWhenAPortIsTaken() throws Exception {
-		try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+		try (ServerSocket taken = new ServerSocket(0)) {
 			this.environment.putAll(Map.of("MARKETPLACE_DATA_DIR", this.dataDir.toString(), "MARKETPLACE_MONGO_PORT",
 					Integer.toString(taken.getLocalPort()), "MARKETPLACE_KAFKA_PORT",
 					Integer.toString(FreePorts.next()), "MARKETPLACE_KAFKA_CONTROLLER_PORT",
@@ -204,7 +207,7 @@ class MarketplaceCommandSystemTests {
 
 	private Result marketplace(String... arguments) throws IOException, InterruptedException {
 		Path root = Path.of("..").toAbsolutePath().normalize();
-		List<String> command = new java.util.ArrayList<>(List.of(root.resolve("marketplace").toString()));
+		List<String> command = new ArrayList<>(List.of(root.resolve("marketplace").toString()));
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
 		builder.environment().putAll(this.environment);

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,19 +121,18 @@ class OperationsPanelSystemTests {
 				browser.find("tr[data-part='" + part + "'][data-status='UP']");
 			}
 			browser.find("#saga-funnel");
-			browser.waitUntil(
-					(driver) -> !driver
-						.findElements(org.openqa.selenium.By
-							.cssSelector("#dead-letters #no-dead-letters, #dead-letters .dead-letter-service"))
-						.isEmpty());
+			browser.waitUntil((driver) -> !driver
+				.findElements(By.cssSelector("#dead-letters #no-dead-letters, #dead-letters .dead-letter-service"))
+				.isEmpty());
 			browser.shoot("admin-operations");
 			browser.script("window.sameDocument = 'still here'");
 
 			marketplace.stop(Stack.CATALOG_SERVICE);
 
-			browser.waitUntil(Duration.ofSeconds(20), (driver) -> !driver
-				.findElements(org.openqa.selenium.By.cssSelector("tr[data-part='catalog-service'][data-status='DOWN']"))
-				.isEmpty());
+			browser.waitUntil(Duration.ofSeconds(20),
+					(driver) -> !driver
+						.findElements(By.cssSelector("tr[data-part='catalog-service'][data-status='DOWN']"))
+						.isEmpty());
 			assertThat(browser.script("return window.sameDocument")).isEqualTo("still here");
 			assertThat(browser.find("tr[data-part='order-service']").getDomAttribute("data-status")).isEqualTo("UP");
 			browser.shoot("admin-operations-part-down");
@@ -161,7 +162,7 @@ class OperationsPanelSystemTests {
 	}
 
 	private static Map<String, String> statuses(JsonNode overview) {
-		Map<String, String> statuses = new java.util.LinkedHashMap<>();
+		Map<String, String> statuses = new LinkedHashMap<>();
 		overview.path("parts")
 			.forEach((part) -> statuses.put(part.path("name").asString(), part.path("status").asString()));
 		return statuses;

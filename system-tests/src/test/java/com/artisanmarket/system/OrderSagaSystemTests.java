@@ -4,9 +4,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -152,7 +154,7 @@ class OrderSagaSystemTests {
 		for (int i = 0; i < 10; i++) {
 			attempts.add(() -> place(buyer, key, Map.of(product, 1)));
 		}
-		Set<String> ids = new java.util.HashSet<>();
+		Set<String> ids = new HashSet<>();
 		try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
 			for (Future<HttpResponse<String>> attempt : pool.invokeAll(attempts)) {
 				assertThat(attempt.get().statusCode()).as(attempt.get().body()).isEqualTo(202);
@@ -231,7 +233,7 @@ class OrderSagaSystemTests {
 
 	private static String order(Map<String, Integer> items) {
 		List<Map<String, Object>> lines = new ArrayList<>();
-		new java.util.TreeMap<>(items)
+		new TreeMap<>(items)
 			.forEach((product, quantity) -> lines.add(Map.of("productId", product, "quantity", quantity)));
 		return Http.toJson(Map.of("items", lines, "shippingAddress", Map.of("fullName", "Leyla Aliyeva", "line1",
 				"Nizami 10", "city", "Baku", "postalCode", "AZ1000", "country", "AZ")));

@@ -6,6 +6,7 @@ import java.util.List;
 import com.artisanmarket.launcher.Stack;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.MarketplaceStack;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ class StackHealthSystemTests {
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"" + service + "\"");
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void gatewayIsReadyWithItsMongoDb() {
 		HttpResponse<String> readiness = Http
 			.get(this.marketplace.managementUrl(Stack.GATEWAY) + "/actuator/health/readiness");

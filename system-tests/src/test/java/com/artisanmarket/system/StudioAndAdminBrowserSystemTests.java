@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -212,7 +213,7 @@ class StudioAndAdminBrowserSystemTests {
 				artisan.authorization());
 		assertThat(profile.statusCode()).as(profile.body()).isEqualTo(201);
 		Path csv = this.files.resolve("products.csv");
-		java.nio.file.Files.writeString(csv,
+		Files.writeString(csv,
 				"key,title,category,price,currency,stock,tags\n"
 						+ "ikat-1,Silk ikat scarf,TEXTILES,55.00,USD,3,silk|ikat\n"
 						+ "ikat-2,ab,TEXTILES,55.00,USD,3,\n" + "ikat-3,Adras cushion,TEXTILES,20.00,USD,2,\n");

@@ -1,6 +1,9 @@
 package com.artisanmarket.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,13 +45,11 @@ final class Users {
 	/** The admin, with the password the gateway generated into the data directory. */
 	static User admin(MarketplaceStack marketplace) {
 		try {
-			String password = java.nio.file.Files
-				.readString(marketplace.config().dataDir().resolve("gateway/admin-password"))
-				.trim();
+			String password = Files.readString(marketplace.config().dataDir().resolve("gateway/admin-password")).trim();
 			return signIn(marketplace, "admin@artisan-marketplace.local", password);
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

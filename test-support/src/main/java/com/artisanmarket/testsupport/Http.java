@@ -1,13 +1,20 @@
 package com.artisanmarket.testsupport;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -69,13 +76,13 @@ public final class Http {
 	/** A {@code multipart/form-data} upload of one file, as a browser form sends it. */
 	public static HttpResponse<String> postFile(String url, String field, String filename, String contentType,
 			byte[] content, Map<String, String> headers) {
-		String boundary = "----marketplace" + java.util.UUID.randomUUID();
-		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		String boundary = "----marketplace" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
 				+ filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
-			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return send(HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), headers);
@@ -89,15 +96,15 @@ public final class Http {
 	 */
 	public static int postJsonSlowly(String url, String body, Map<String, String> headers, int pieces, Duration pause) {
 		URI uri = URI.create(url);
-		byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		StringBuilder head = new StringBuilder("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost()
 				+ "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
 				+ "\r\nConnection: close\r\n");
 		headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-		try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
 			socket.setSoTimeout(60_000);
-			java.io.OutputStream out = socket.getOutputStream();
-			out.write(head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			OutputStream out = socket.getOutputStream();
+			out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			int sent = 0;
 			for (int piece = 1; piece <= pieces; piece++) {
@@ -108,8 +115,8 @@ public final class Http {
 				sent = end;
 			}
 			// "HTTP/1.1 200 OK": the code is the second word of the status line.
-			String statusLine = new java.io.BufferedReader(
-					new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+			String statusLine = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
 				.readLine();
 			return Integer.parseInt(statusLine.split(" ")[1]);
 		}

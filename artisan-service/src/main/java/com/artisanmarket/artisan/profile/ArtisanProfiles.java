@@ -13,6 +13,7 @@ import com.artisanmarket.events.ArtisanEvent.ArtisanRegistered;
 import com.artisanmarket.events.ArtisanEvent.ArtisanVerificationChanged;
 import com.artisanmarket.events.ArtisanEvent.Status;
 import com.artisanmarket.support.outbox.Outbox;
+import com.artisanmarket.support.outbox.OutboxEntry;
 import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.web.ConflictException;
 import com.artisanmarket.support.web.NotFoundException;
@@ -134,8 +135,7 @@ class ArtisanProfiles {
 		return artisan;
 	}
 
-	private Artisan changeAt(String id, long version, Update change, com.artisanmarket.support.outbox.OutboxEntry event,
-			Instant now) {
+	private Artisan changeAt(String id, long version, Update change, OutboxEntry event, Instant now) {
 		change.set("updatedAt", now).inc("version", 1).push(Outbox.FIELD, event);
 		Artisan changed = this.mongo.findAndModify(new Query(Criteria.where("_id").is(id).and("version").is(version)),
 				change, FindAndModifyOptions.options().returnNew(true), Artisan.class);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.artisanmarket.testsupport.Http;
@@ -41,7 +42,7 @@ class ArtisanProfileIntegrationTests {
 		HttpResponse<String> first = put("/api/artisans/" + id, profile("Ganja Kelaghayi House", "Ganja", "AZ"),
 				Map.of("Authorization", owner, "If-Match", etag));
 		assertThat(first.statusCode()).isEqualTo(200);
-		assertThat(first.headers().firstValue("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
+		assertThat(first.headers().firstValue("ETag")).isPresent().isNotEqualTo(Optional.of(etag));
 
 		HttpResponse<String> stale = put("/api/artisans/" + id, profile("Overwritten", "Baku", "AZ"),
 				Map.of("Authorization", owner, "If-Match", etag));

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.artisanmarket.events.EventEnvelope;
 import com.artisanmarket.events.EventJson;
+import com.artisanmarket.events.MarketplaceEvent;
 import com.artisanmarket.events.Money;
 import com.artisanmarket.events.OrderEvent.OrderCancelled;
 import com.artisanmarket.events.OrderEvent.OrderConfirmed;
@@ -116,7 +117,7 @@ class SalesStatisticsIntegrationTests {
 		return Money.of(amount, "USD");
 	}
 
-	private static <E extends com.artisanmarket.events.MarketplaceEvent> EventEnvelope<E> envelope(E event) {
+	private static <E extends MarketplaceEvent> EventEnvelope<E> envelope(E event) {
 		return EventEnvelope.wrap(event, "order-service", Instant.now(), null);
 	}
 

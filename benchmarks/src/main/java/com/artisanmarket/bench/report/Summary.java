@@ -1,5 +1,6 @@
 package com.artisanmarket.bench.report;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public record Summary(Run run, List<ReadResult> reads, List<StepResult> steps, I
 	public static Integer highestSustained(List<StepResult> steps) {
 		Optional<StepResult> best = steps.stream()
 			.filter(StepResult::sustained)
-			.max(java.util.Comparator.comparingInt(StepResult::offeredRate));
+			.max(Comparator.comparingInt(StepResult::offeredRate));
 		return best.map(StepResult::offeredRate).orElse(null);
 	}
 

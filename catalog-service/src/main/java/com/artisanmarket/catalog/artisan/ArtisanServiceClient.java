@@ -1,6 +1,7 @@
 package com.artisanmarket.catalog.artisan;
 
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Optional;
 
 import com.artisanmarket.events.ArtisanEvent.Status;
@@ -41,7 +42,7 @@ class ArtisanServiceClient {
 				.body(Profile.class);
 			return Optional.ofNullable(profile)
 				.map((p) -> new ArtisanSnapshot(p.id(), p.ownerId(), p.displayName(), p.craft(), p.city(), p.country(),
-						p.status(), null, 0, java.util.List.of()));
+						p.status(), null, 0, List.of()));
 		}
 		catch (RestClientResponseException ex) {
 			if (ex.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {

@@ -7,6 +7,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import com.artisanmarket.catalog.search.ProductListings;
+import com.artisanmarket.events.Money;
 import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.web.IfMatch;
 import com.artisanmarket.support.web.PageRequest;
@@ -143,8 +144,7 @@ class ProductController {
 	}
 
 	/** A product's price as order-service needs it. */
-	record PriceQuote(String productId, String title, com.artisanmarket.events.Money price, String artisanId,
-			String ownerId, int stock) {
+	record PriceQuote(String productId, String title, Money price, String artisanId, String ownerId, int stock) {
 
 		static PriceQuote of(Product product) {
 			return new PriceQuote(product.id(), product.title(), product.price(), product.artisanId(),

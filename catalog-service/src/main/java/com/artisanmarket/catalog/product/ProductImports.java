@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -241,7 +242,7 @@ class ProductImports {
 		String categoryName = value(record, "category");
 		if (categoryName != null) {
 			try {
-				category = Category.valueOf(categoryName.toUpperCase(java.util.Locale.ROOT));
+				category = Category.valueOf(categoryName.toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
 				errors.add(new RowError("category", "must be one of " + Arrays.toString(Category.values())));

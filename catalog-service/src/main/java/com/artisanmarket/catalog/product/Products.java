@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshot;
@@ -196,7 +197,7 @@ class Products {
 	Money price(NewProduct listing) {
 		if (!this.properties.currencies().contains(listing.price().currency())) {
 			throw new InvalidFieldException("price.currency",
-					"must be one of " + new ArrayList<>(new java.util.TreeSet<>(this.properties.currencies())));
+					"must be one of " + new ArrayList<>(new TreeSet<>(this.properties.currencies())));
 		}
 		return new Money(listing.price().amount().setScale(2), listing.price().currency());
 	}

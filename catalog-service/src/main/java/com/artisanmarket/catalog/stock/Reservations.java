@@ -22,6 +22,7 @@ import com.artisanmarket.events.CatalogEvent.StockReserved;
 import com.artisanmarket.events.EventRules;
 import com.artisanmarket.events.OrderEvent.OrderLine;
 import com.artisanmarket.support.outbox.Outbox;
+import com.artisanmarket.support.outbox.OutboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -272,8 +273,7 @@ public class Reservations {
 	/**
 	 * @return whether this call finished the reservation (it was still RESERVING)
 	 */
-	private boolean finish(String orderId, ReservationStatus status, List<FailedLine> failures,
-			com.artisanmarket.support.outbox.OutboxEntry event) {
+	private boolean finish(String orderId, ReservationStatus status, List<FailedLine> failures, OutboxEntry event) {
 		Update update = new Update().set("status", status)
 			.set("failures", failures)
 			.set("updatedAt", this.clock.instant())

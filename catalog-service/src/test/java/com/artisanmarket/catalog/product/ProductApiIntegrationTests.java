@@ -1,10 +1,14 @@
 package com.artisanmarket.catalog.product;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,8 +164,8 @@ class ProductApiIntegrationTests {
 		invalid.put("category", "CARPETS");
 		invalid.put("price", Map.of("amount", "10.001", "currency", "AZN"));
 		invalid.put("stock", 100_001);
-		invalid.put("tags", java.util.Collections.nCopies(21, "tag"));
-		invalid.put("images", java.util.Collections.nCopies(9, "/media/0123456789abcdef01234567"));
+		invalid.put("tags", Collections.nCopies(21, "tag"));
+		invalid.put("images", Collections.nCopies(9, "/media/0123456789abcdef01234567"));
 
 		HttpResponse<String> response = Http.postJson(url("/api/products"), Http.toJson(invalid), maker.auth());
 
@@ -235,20 +239,17 @@ class ProductApiIntegrationTests {
 	}
 
 	private HttpResponse<String> patch(String path, String body, Map<String, String> headers) throws Exception {
-		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
 			.header("Content-Type", "application/json")
-			.method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body));
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(body));
 		headers.forEach(request::header);
-		return java.net.http.HttpClient.newHttpClient()
-			.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> delete(String path, Map<String, String> headers) throws Exception {
-		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
-			.DELETE();
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).DELETE();
 		headers.forEach(request::header);
-		return java.net.http.HttpClient.newHttpClient()
-			.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static List<String> ids(HttpResponse<String> response) {

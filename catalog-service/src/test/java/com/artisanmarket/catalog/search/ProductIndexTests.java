@@ -1,6 +1,7 @@
 package com.artisanmarket.catalog.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,8 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.artisanmarket.catalog.product.Category;
 import com.artisanmarket.catalog.product.Product;
@@ -99,7 +106,7 @@ class ProductIndexTests {
 					.map(Product::createdAt)
 					.toList())
 					.isEqualTo(minutes.stream()
-						.sorted(java.util.Comparator.reverseOrder())
+						.sorted(Comparator.reverseOrder())
 						.limit(10)
 						.map((minute) -> start.plusSeconds(60L * minute))
 						.toList());
@@ -115,8 +122,8 @@ class ProductIndexTests {
 		Instant start = Instant.parse("2026-11-01T10:00:00Z");
 		Category[] categories = { Category.CERAMICS, Category.CARPETS, Category.JEWELRY };
 		String[] countries = { "AZ", "UZ", "TR" };
-		Map<String, Product> catalogue = new java.util.LinkedHashMap<>();
-		java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+		Map<String, Product> catalogue = new LinkedHashMap<>();
+		SplittableRandom random = new SplittableRandom(11);
 		try (ProductIndex index = new ProductIndex(this.directory, Duration.ofMillis(100),
 				new ProductDocuments(JsonMapper.builder().build()))) {
 			ProductListings listings = new ProductListings(index);
@@ -151,7 +158,7 @@ class ProductIndexTests {
 					assertThat(listing.facets().country())
 						.containsExactlyInAnyOrderElementsOf(bruteForce(shown, Product::artisanCountry));
 					assertThat(listing.facets().priceBand()).extracting(Facets.PriceBand::count)
-						.containsExactlyElementsOf(java.util.stream.IntStream.range(0, FacetCounter.BAND_STARTS.length)
+						.containsExactlyElementsOf(IntStream.range(0, FacetCounter.BAND_STARTS.length)
 							.mapToObj((band) -> shown.stream()
 								.filter((product) -> FacetCounter.band(product.priceMinor()) == band)
 								.count())
@@ -165,10 +172,9 @@ class ProductIndexTests {
 		}
 	}
 
-	private static List<Facets.Count> bruteForce(List<Product> products,
-			java.util.function.Function<Product, String> value) {
+	private static List<Facets.Count> bruteForce(List<Product> products, Function<Product, String> value) {
 		return products.stream()
-			.collect(java.util.stream.Collectors.groupingBy(value, java.util.stream.Collectors.counting()))
+			.collect(Collectors.groupingBy(value, Collectors.counting()))
 			.entrySet()
 			.stream()
 			.map((entry) -> new Facets.Count(entry.getKey(), entry.getValue()))
@@ -180,7 +186,7 @@ class ProductIndexTests {
 			return searcher.storedFields().document(doc);
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 

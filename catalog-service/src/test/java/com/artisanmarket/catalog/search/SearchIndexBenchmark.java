@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -86,7 +87,7 @@ class SearchIndexBenchmark {
 			long started = System.nanoTime();
 			long indexed = index.rebuild(IntStream.range(0, makers).mapToObj(SearchIndexBenchmark::maker),
 					products(makers));
-			index.commit(java.util.Map.of());
+			index.commit(Map.of());
 			index.refresh();
 			double seconds = (System.nanoTime() - started) / 1e9;
 			System.gc();

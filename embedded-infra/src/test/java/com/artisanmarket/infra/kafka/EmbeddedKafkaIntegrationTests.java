@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,7 @@ class EmbeddedKafkaIntegrationTests {
 					});
 			}
 			assertThat(received).extracting(ConsumerRecord::key, ConsumerRecord::value)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("artisan-1", "salam"));
+				.containsExactly(Tuple.tuple("artisan-1", "salam"));
 		}
 	}
 

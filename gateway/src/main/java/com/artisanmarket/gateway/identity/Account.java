@@ -1,6 +1,7 @@
 package com.artisanmarket.gateway.identity;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.data.annotation.Id;
@@ -17,7 +18,7 @@ record Account(@Id String id, String email, String passwordHash, String displayN
 	static final String COLLECTION = "accounts";
 
 	static String normalise(String email) {
-		return email.trim().toLowerCase(java.util.Locale.ROOT);
+		return email.trim().toLowerCase(Locale.ROOT);
 	}
 
 }

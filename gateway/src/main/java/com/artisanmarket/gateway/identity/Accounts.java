@@ -2,6 +2,7 @@ package com.artisanmarket.gateway.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -110,8 +111,8 @@ class Accounts {
 				return Mono.error(new IdentityExceptions.Throttled("Too many sign-in attempts. Try again in a moment.",
 						wait.get()));
 			}
-			return findByEmail(email).map(java.util.Optional::of)
-				.defaultIfEmpty(java.util.Optional.empty())
+			return findByEmail(email).map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
 				.flatMap((account) -> Mono.fromCallable(() -> matches(account, credentials.password()))
 					.subscribeOn(Schedulers.boundedElastic())
 					.flatMap((ok) -> {
@@ -131,7 +132,7 @@ class Accounts {
 		return this.mongo.findOne(new Query(Criteria.where("email").is(Account.normalise(email))), Account.class);
 	}
 
-	private boolean matches(java.util.Optional<Account> account, String password) {
+	private boolean matches(Optional<Account> account, String password) {
 		if (account.isEmpty() || password.getBytes(StandardCharsets.UTF_8).length > 72) {
 			this.passwords.matches(password, this.unknownAccountHash);
 			return false;

@@ -1,5 +1,6 @@
 package com.artisanmarket.gateway.identity;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
@@ -20,7 +21,7 @@ class JwksController {
 	@GetMapping(path = "/.well-known/jwks.json", produces = "application/json")
 	ResponseEntity<Map<String, Object>> keys() {
 		return ResponseEntity.ok()
-			.cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
 			.body(this.tokens.publicKeys().toJSONObject());
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -116,7 +117,7 @@ final class SigningKeys {
 				Files.createFile(temporary);
 			}
 			Files.writeString(temporary, content);
-			Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
 		}
 
 	}

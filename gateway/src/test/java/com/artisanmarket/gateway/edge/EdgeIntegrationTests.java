@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +96,7 @@ class EdgeIntegrationTests {
 
 	@Test
 	void answersAReplayForAnUnknownServiceWithProblemJson() throws Exception {
-		String password = java.nio.file.Files.readString(java.nio.file.Path.of("target/test-data/admin-password"))
-			.trim();
+		String password = Files.readString(Path.of("target/test-data/admin-password")).trim();
 		String token = Http
 			.json(Http.postJson(url("/api/auth/login"),
 					Http.toJson(Map.of("email", "admin@artisan-marketplace.local", "password", password))))

@@ -1,11 +1,14 @@
 package com.artisanmarket.support.messaging;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 import com.artisanmarket.events.EventEnvelope;
 import com.artisanmarket.events.EventJson;
 import com.artisanmarket.events.EventRules;
 import com.artisanmarket.events.InvalidEventException;
+import com.artisanmarket.events.MalformedEventException;
 import com.artisanmarket.events.MarketplaceEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -26,11 +29,11 @@ public final class IncomingEvents {
 	private IncomingEvents() {
 	}
 
-	private static volatile java.util.Set<String> refused = java.util.Set.of();
+	private static volatile Set<String> refused = Set.of();
 
 	/** Event types to fail on purpose ({@code marketplace.events.refuse-types}). */
-	static void refuse(java.util.Collection<String> types) {
-		refused = java.util.Set.copyOf(types);
+	static void refuse(Collection<String> types) {
+		refused = Set.copyOf(types);
 		if (!types.isEmpty()) {
 			logger.warn("Refusing events of the types {} on purpose (marketplace.events.refuse-types)", types);
 		}
@@ -38,7 +41,7 @@ public final class IncomingEvents {
 
 	public static Optional<EventEnvelope<MarketplaceEvent>> read(ConsumerRecord<String, String> record) {
 		if (record.value() == null) {
-			throw new com.artisanmarket.events.MalformedEventException("empty record");
+			throw new MalformedEventException("empty record");
 		}
 		Optional<EventEnvelope<MarketplaceEvent>> envelope = EventJson.read(record.value());
 		if (envelope.isPresent() && refused.contains(envelope.get().type())) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -95,8 +98,7 @@ public class DeadLetters {
 		String id = id(record);
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("id", id);
-		if (this.mongo.exists(new org.springframework.data.mongodb.core.query.Query(
-				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)), REPLAYED)) {
+		if (this.mongo.exists(new Query(Criteria.where("_id").is(id)), REPLAYED)) {
 			result.put("result", "ALREADY_REPLAYED");
 			return result;
 		}
@@ -110,8 +112,9 @@ public class DeadLetters {
 		}
 		try {
 			this.kafka.send(copy).get(10, TimeUnit.SECONDS);
-			this.mongo.insert(new Document("_id", id).append("replayedAt", java.util.Date.from(Instant.now()))
-				.append("to", copy.topic()), REPLAYED);
+			this.mongo.insert(
+					new Document("_id", id).append("replayedAt", Date.from(Instant.now())).append("to", copy.topic()),
+					REPLAYED);
 			logger.info("Replayed the dead letter {} to {}", id, copy.topic());
 			result.put("result", "REPLAYED");
 		}

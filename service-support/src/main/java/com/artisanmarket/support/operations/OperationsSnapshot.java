@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -147,8 +149,8 @@ public class OperationsSnapshot implements DisposableBean {
 		Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(this.consumerGroup)
 			.partitionsToOffsetAndMetadata()
 			.get(KAFKA_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-		Set<TopicPartition> partitions = new java.util.TreeSet<>(
-				java.util.Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition));
+		Set<TopicPartition> partitions = new TreeSet<>(
+				Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition));
 		for (String topic : this.events.consumes()) {
 			partitions.addAll(partitions(topic));
 		}

@@ -1,6 +1,7 @@
 package com.artisanmarket.support.security;
 
 import java.io.IOException;
+import java.net.URI;
 
 import com.artisanmarket.events.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +47,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType((status == HttpStatus.UNAUTHORIZED) ? ProblemTypes.UNAUTHORIZED : ProblemTypes.FORBIDDEN);
 		problem.setTitle(title);
-		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), problem);
