@@ -3,6 +3,7 @@ package com.artisanmarket.catalog.product;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -27,10 +28,11 @@ import jakarta.validation.constraints.Size;
  * answered them ({@code /media/} and an id); whose they are is checked by
  * {@link OwnImages}
  */
-record NewProduct(@NotBlank @Size(min = 3, max = 120) String title, @Size(max = 5000) String description,
+record NewProduct(@Schema(example = "Guba carpet, 2×3 m") @NotBlank @Size(min = 3, max = 120) String title,
+		@Schema(example = "Hand-knotted wool, natural dyes.") @Size(max = 5000) String description,
 		@NotNull Category category, @Size(max = 20) List<@NotBlank @Size(max = 60) String> materials,
 		@Size(max = 20) List<@NotBlank @Size(max = 40) String> tags, @NotNull @Valid PriceInput price,
-		@NotNull @Min(0) @Max(100_000) Integer stock,
+		@Schema(example = "2") @NotNull @Min(0) @Max(100_000) Integer stock,
 		@Size(max = 8) List<@NotNull @Pattern(regexp = "/media/[0-9a-f]{24}",
 				message = "must be a picture uploaded to the marketplace (/media/…)") String> images) {
 
@@ -47,8 +49,9 @@ record NewProduct(@NotBlank @Size(min = 3, max = 120) String title, @Size(max = 
 	 * @param currency ISO 4217, one the marketplace accepts
 	 */
 	record PriceInput(
-			@NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 9, fraction = 2) BigDecimal amount,
-			@NotBlank @Pattern(regexp = "[A-Z]{3}") String currency) {
+			@Schema(example = "1200.00") @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 9,
+					fraction = 2) BigDecimal amount,
+			@Schema(example = "AZN") @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency) {
 
 	}
 

@@ -1,5 +1,6 @@
 package com.artisanmarket.catalog.product;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +10,6 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param stock 0 to 100,000
  */
-record StockChange(@NotNull @Min(0) @Max(100_000) Integer stock) {
+record StockChange(@Schema(example = "7") @NotNull @Min(0) @Max(100_000) Integer stock) {
 
 }

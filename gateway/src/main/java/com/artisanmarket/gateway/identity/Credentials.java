@@ -1,10 +1,12 @@
 package com.artisanmarket.gateway.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A sign-in attempt. */
-record Credentials(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password) {
+record Credentials(@Schema(example = "buyer@demo.artisan-marketplace.local") @NotBlank @Size(max = 254) String email,
+		@Schema(example = "handmade-demo-2026") @NotBlank @Size(max = 1024) String password) {
 
 	/** A space pasted around an email is not part of it. */
 	Credentials {

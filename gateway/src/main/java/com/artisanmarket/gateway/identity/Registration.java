@@ -1,5 +1,6 @@
 package com.artisanmarket.gateway.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,8 +15,10 @@ import jakarta.validation.constraints.Size;
  * @param displayName the name others see
  * @param role BUYER or ARTISAN; admins are not made by signing up
  */
-record Registration(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(min = 10, max = 72) String password,
-		@NotBlank @Size(min = 2, max = 60) String displayName, @NotNull Role role) {
+record Registration(@Schema(example = "malika@example.com") @NotBlank @Email @Size(max = 254) String email,
+		@Schema(example = "a long passphrase") @NotNull @Size(min = 10, max = 72) String password,
+		@Schema(example = "Malika Tursunova") @NotBlank @Size(min = 2, max = 60) String displayName,
+		@NotNull Role role) {
 
 	/** A space pasted around an email is not part of it. */
 	Registration {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.artisanmarket.events.EventRules;
 import com.artisanmarket.order.pricing.CatalogPricing;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,7 +32,7 @@ record NewOrder(@NotEmpty @Size(max = EventRules.MAX_LINES) List<@NotNull @Valid
 	 */
 	record Item(
 			@NotBlank @Pattern(regexp = CatalogPricing.PRODUCT_ID, message = "is not a product id") String productId,
-			@NotNull @Min(1) @Max(EventRules.MAX_QUANTITY) Integer quantity) {
+			@Schema(example = "1") @NotNull @Min(1) @Max(EventRules.MAX_QUANTITY) Integer quantity) {
 
 	}
 
