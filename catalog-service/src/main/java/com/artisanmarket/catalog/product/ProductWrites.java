@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * The only writer of the product document, so that its field names and its rules live in
  * one place: every write that changes what a product shows, its stock included,
- * increments {@code version}, the product's {@code ETag}; every write is one
+ * increments {@code version}, the product's {@code ETag}; each product changes in one
  * single-document update, with its event in the same write when it has one. Stock moves
  * two ways: an owner sets it (a restock), and orders take and give back units with
  * conditional updates under per-order markers ({@code catalog.stock.Reservations} says
