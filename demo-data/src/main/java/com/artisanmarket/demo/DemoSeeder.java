@@ -113,7 +113,7 @@ final class DemoSeeder {
 		return csv.toString();
 	}
 
-	private static String quoted(String value) {
+	static String quoted(String value) {
 		return "\"" + ((value != null) ? value.replace("\"", "\"\"") : "") + "\"";
 	}
 

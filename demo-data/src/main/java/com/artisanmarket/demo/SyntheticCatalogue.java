@@ -15,14 +15,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * A large made-up catalogue for benchmarks ({@code ./marketplace seed --products N}):
  * synthetic artisans list products with generated titles, descriptions and prices through
- * the public API, many at a time; then a few searches are timed.
+ * the public API, in import files of up to {@value #ROWS_PER_FILE} rows (each maker lists
+ * its own); then a few searches are timed.
  */
 final class SyntheticCatalogue {
 
-	private static final int IN_FLIGHT = 24;
+	/**
+	 * Imports sent at once: each is written row by row, so two keep catalog-service busy
+	 * without queueing behind each other.
+	 */
+	private static final int IMPORTS_IN_FLIGHT = 2;
+
+	/** Rows per import file, within the import's limit of 5,000. */
+	private static final int ROWS_PER_FILE = 2_500;
 
 	private static final String[][] PLACES = { { "Guba", "AZ" }, { "Sheki", "AZ" }, { "Lahij", "AZ" },
 			{ "Ganja", "AZ" }, { "Baku", "AZ" }, { "Shamakhi", "AZ" }, { "Samarkand", "UZ" }, { "Bukhara", "UZ" },
@@ -73,33 +83,37 @@ final class SyntheticCatalogue {
 		Instant started = Instant.now();
 		AtomicInteger done = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
-		Semaphore slots = new Semaphore(IN_FLIGHT);
+		Semaphore slots = new Semaphore(IMPORTS_IN_FLIGHT);
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (int i = 0; i < total; i++) {
-				slots.acquire();
-				int n = i;
-				threads.execute(() -> {
-					try {
-						list(accounts.get(n % accounts.size()), n, run);
-						int finished = done.incrementAndGet();
-						if (finished % Math.max(1, total / 10) == 0) {
+			for (int maker = 0; maker < makers; maker++) {
+				for (int first = maker; first < total; first += makers * ROWS_PER_FILE) {
+					slots.acquire();
+					Api account = accounts.get(maker);
+					int from = first;
+					threads.execute(() -> {
+						try {
+							JsonNode report = account
+								.importProducts(csv(from, Math.min(total, from + makers * ROWS_PER_FILE), makers, run));
+							int listed = report.path("created").asInt() + report.path("unchanged").asInt();
+							failed.addAndGet(report.path("rows").asInt() - listed);
+							int finished = done.addAndGet(listed);
 							long seconds = Math.max(1, Duration.between(started, Instant.now()).toSeconds());
 							System.out.printf("  %,d listed (%,d/s)%n", finished, finished / seconds);
 						}
-					}
-					catch (RuntimeException ex) {
-						if (failed.incrementAndGet() <= 5) {
-							System.err.println("  failed: " + ex.getMessage());
+						catch (RuntimeException ex) {
+							if (failed.incrementAndGet() <= 5) {
+								System.err.println("  an import failed: " + ex.getMessage());
+							}
 						}
-					}
-					finally {
-						slots.release();
-					}
-				});
+						finally {
+							slots.release();
+						}
+					});
+				}
 			}
 		}
 		Duration took = Duration.between(started, Instant.now());
-		System.out.printf("Listed %,d products in %d s (%,.0f/s), %d failed.%n", done.get(), took.toSeconds(),
+		System.out.printf("Listed %,d products in %d s (%,.0f/s), %d rows failed.%n", done.get(), took.toSeconds(),
 				done.get() / Math.max(0.001, took.toMillis() / 1000.0), failed.get());
 		Api anyone = Api.anonymous(this.http, this.gateway);
 		for (String query : List.of("q=carpet", "q=silk&country=UZ", "category=CERAMICS&sort=price_asc",
@@ -112,24 +126,34 @@ final class SyntheticCatalogue {
 		}
 	}
 
-	private static void list(Api maker, int n, String run) {
-		Random random = new Random(n * 31L + run.hashCode());
+	/**
+	 * One maker's import file: products {@code from}, {@code from + makers}, ... below
+	 * {@code to}, each keyed by its number so that a retried file lists nothing twice.
+	 */
+	private static String csv(int from, int to, int makers, String run) {
+		StringBuilder csv = new StringBuilder("key,title,description,category,materials,tags,price,currency,stock\n");
 		List<String> categories = List.copyOf(NOUNS.keySet());
-		String category = categories.get(random.nextInt(categories.size()));
-		String[] nouns = NOUNS.get(category);
-		String noun = nouns[random.nextInt(nouns.length)];
-		String[] place = PLACES[random.nextInt(PLACES.length)];
-		String title = ADJECTIVES[random.nextInt(ADJECTIVES.length)] + " " + noun + " from " + place[0] + " No. " + n;
-		String description = "A " + noun + " made by hand in " + place[0] + ". Synthetic listing " + run + "-" + n
-				+ " for load tests; every piece differs a little.";
-		int cents = 500 + random.nextInt(150_000);
-		maker.post("/api/products",
-				Api.body("title", title, "description", description, "category", category, "materials",
-						List.of("wool", "silk", "copper", "clay", "walnut").subList(0, 1 + random.nextInt(3)), "tags",
-						List.of(noun.split(" ")[0], place[0].toLowerCase(Locale.ROOT)), "price", Map.of("amount",
-								String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100), "currency", "USD"),
-						"stock", random.nextInt(40)),
-				201);
+		for (int n = from; n < to; n += makers) {
+			Random random = new Random(n * 31L + run.hashCode());
+			String category = categories.get(random.nextInt(categories.size()));
+			String[] nouns = NOUNS.get(category);
+			String noun = nouns[random.nextInt(nouns.length)];
+			String[] place = PLACES[random.nextInt(PLACES.length)];
+			String title = ADJECTIVES[random.nextInt(ADJECTIVES.length)] + " " + noun + " from " + place[0] + " No. "
+					+ n;
+			String description = "A " + noun + " made by hand in " + place[0] + ". Synthetic listing " + run + "-" + n
+					+ " for load tests; every piece differs a little.";
+			int cents = 500 + random.nextInt(150_000);
+			csv.append(String.join(",", DemoSeeder.quoted("synthetic-" + n), DemoSeeder.quoted(title),
+					DemoSeeder.quoted(description), category,
+					DemoSeeder.quoted(String.join("|",
+							List.of("wool", "silk", "copper", "clay", "walnut").subList(0, 1 + random.nextInt(3)))),
+					DemoSeeder.quoted(noun.split(" ")[0] + "|" + place[0].toLowerCase(Locale.ROOT)),
+					String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100), "USD",
+					Integer.toString(random.nextInt(40))))
+				.append('\n');
+		}
+		return csv.toString();
 	}
 
 }
