@@ -162,7 +162,9 @@ public final class Marketplace {
 		this.out.println("  ✗ " + failure.getMessage());
 		List<String> tail = this.supervisor.logTail(failure.part(), 25);
 		if (!tail.isEmpty()) {
-			this.out.println("  last lines of " + this.supervisor.logFile(failure.part()) + ":");
+			Path console = this.supervisor.consoleFile(failure.part());
+			Path log = this.supervisor.logFile(failure.part());
+			this.out.println("  last lines of " + (console.equals(log) ? log : console + " and " + log) + ":");
 			tail.forEach((line) -> this.out.println("    " + line));
 		}
 		this.out.println("  Stopping what this run started.");

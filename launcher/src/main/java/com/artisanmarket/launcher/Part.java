@@ -17,8 +17,12 @@ import java.util.stream.Collectors;
  * @param readiness how to know it can take work
  * @param settings the prefixes of the {@code MARKETPLACE_*} environment variables it
  * reads
+ * @param rollsOwnLog whether the part writes its log file itself and rolls it over by
+ * size (the services and the gateway, through Spring Boot's logging); its console then
+ * goes to a file of its own, which holds little more than the JVM's messages
  */
-public record Part(String name, List<Integer> ports, List<String> command, Readiness readiness, List<String> settings) {
+public record Part(String name, List<Integer> ports, List<String> command, Readiness readiness, List<String> settings,
+		boolean rollsOwnLog) {
 
 	private static final String MARKETPLACE = "MARKETPLACE_";
 
@@ -52,7 +56,7 @@ public record Part(String name, List<Integer> ports, List<String> command, Readi
 	public Part withArguments(List<String> arguments) {
 		List<String> extended = new ArrayList<>(this.command);
 		extended.addAll(arguments);
-		return new Part(this.name, this.ports, extended, this.readiness, this.settings);
+		return new Part(this.name, this.ports, extended, this.readiness, this.settings, this.rollsOwnLog);
 	}
 
 	/** How a part signals that it is ready. */

@@ -114,7 +114,7 @@ public final class Supervisor {
 			if (part.readiness() instanceof Part.ReadyFile(Path file)) {
 				Files.deleteIfExists(file);
 			}
-			Path log = logFile(part);
+			Path log = consoleFile(part);
 			Files.writeString(log,
 					"%n=== %s starting %s: %s%n".formatted(Instant.now(), part.name(),
 							String.join(" ", part.command())),
@@ -328,23 +328,40 @@ public final class Supervisor {
 		}
 	}
 
-	/** The last lines of a part's log, to show why it failed. */
+	/**
+	 * The last lines of a part's log, to show why it failed: of its console first when it
+	 * writes its log itself (what the JVM said before logging began), then of the log.
+	 */
 	public List<String> logTail(Part part, int lines) {
-		Path log = logFile(part);
-		if (!Files.exists(log)) {
+		List<String> tail = new ArrayList<>();
+		if (part.rollsOwnLog()) {
+			tail.addAll(tail(consoleFile(part), lines));
+		}
+		tail.addAll(tail(logFile(part), lines));
+		return tail;
+	}
+
+	/** The part's log. */
+	public Path logFile(Part part) {
+		return this.stack.config().logDir().resolve(part.name() + ".log");
+	}
+
+	/** Where the part's console goes: its log, unless it writes that itself. */
+	public Path consoleFile(Part part) {
+		return part.rollsOwnLog() ? this.stack.config().logDir().resolve(part.name() + ".out") : logFile(part);
+	}
+
+	private static List<String> tail(Path file, int lines) {
+		if (!Files.exists(file)) {
 			return List.of();
 		}
 		try {
-			List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+			List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
 			return all.subList(Math.max(0, all.size() - lines), all.size());
 		}
 		catch (IOException ex) {
-			return List.of("(could not read " + log + ": " + ex.getMessage() + ")");
+			return List.of("(could not read " + file + ": " + ex.getMessage() + ")");
 		}
-	}
-
-	public Path logFile(Part part) {
-		return this.stack.config().logDir().resolve(part.name() + ".log");
 	}
 
 	private Path pidFile(Part part) {

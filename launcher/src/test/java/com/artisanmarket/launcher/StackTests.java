@@ -44,6 +44,25 @@ class StackTests {
 	}
 
 	@Test
+	void letsTheServicesRollTheirOwnLogsAndLeavesTheInfrastructureOnItsConsole() {
+		for (String name : List.of(Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE, Stack.GATEWAY)) {
+			Part part = this.stack.part(name).orElseThrow();
+			assertThat(part.rollsOwnLog()).as(name).isTrue();
+			assertThat(part.command()).as(name)
+				.contains("-Dlogging.file.name=/opt/marketplace/.data/logs/" + name + ".log",
+						"-Dlogging.logback.rollingpolicy.max-file-size=10MB", "-Dlogging.threshold.console=OFF");
+			// JVM options, so before the jar
+			assertThat(part.command().indexOf("-Dlogging.threshold.console=OFF")).as(name)
+				.isLessThan(part.command().indexOf("-jar"));
+		}
+		for (String name : List.of(Stack.MONGO, Stack.KAFKA)) {
+			Part part = this.stack.part(name).orElseThrow();
+			assertThat(part.rollsOwnLog()).as(name).isFalse();
+			assertThat(part.command()).as(name).noneMatch((argument) -> argument.startsWith("-Dlogging."));
+		}
+	}
+
+	@Test
 	void bindsEachManagementPortToLoopback() {
 		for (String name : List.of(Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE, Stack.GATEWAY)) {
 			Part part = this.stack.part(name).orElseThrow();
