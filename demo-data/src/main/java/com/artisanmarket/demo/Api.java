@@ -106,6 +106,7 @@ final class Api {
 	 * @return the import's report
 	 */
 	JsonNode importProducts(String csv) {
+		renewIfDue();
 		return retried(
 				() -> exchange(authorized(HttpRequest.newBuilder(URI.create(this.gateway + "/api/products/import"))
 					.timeout(Duration.ofMinutes(2))).header("Content-Type", "text/csv; charset=utf-8")
@@ -175,10 +176,14 @@ final class Api {
 	}
 
 	private Response call(String method, String path, Object body, Map<String, String> headers) {
+		renewIfDue();
+		return send(method, path, body, headers);
+	}
+
+	private void renewIfDue() {
 		if (this.email != null && Instant.now().isAfter(this.signedInAt.plus(RENEW_AFTER))) {
 			signIn();
 		}
-		return send(method, path, body, headers);
 	}
 
 	private Response send(String method, String path, Object body, Map<String, String> headers) {

@@ -89,11 +89,11 @@ final class SyntheticCatalogue {
 				for (int first = maker; first < total; first += makers * ROWS_PER_FILE) {
 					slots.acquire();
 					Api account = accounts.get(maker);
-					int from = first;
+					String csv = csv(first, Math.min(total, first + makers * ROWS_PER_FILE), makers, run);
+					int rows = (int) csv.lines().count() - 1;
 					threads.execute(() -> {
 						try {
-							JsonNode report = account
-								.importProducts(csv(from, Math.min(total, from + makers * ROWS_PER_FILE), makers, run));
+							JsonNode report = account.importProducts(csv);
 							int listed = report.path("created").asInt() + report.path("unchanged").asInt();
 							failed.addAndGet(report.path("rows").asInt() - listed);
 							int finished = done.addAndGet(listed);
@@ -101,8 +101,8 @@ final class SyntheticCatalogue {
 							System.out.printf("  %,d listed (%,d/s)%n", finished, finished / seconds);
 						}
 						catch (RuntimeException ex) {
-							if (failed.incrementAndGet() <= 5) {
-								System.err.println("  an import failed: " + ex.getMessage());
+							if (failed.getAndAdd(rows) < 5 * ROWS_PER_FILE) {
+								System.err.println("  an import of " + rows + " rows failed: " + ex.getMessage());
 							}
 						}
 						finally {
