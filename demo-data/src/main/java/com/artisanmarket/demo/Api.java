@@ -72,6 +72,9 @@ final class Api {
 	}
 
 	private void signIn() {
+		// Without the old token: the gateway refuses any request carrying an expired one,
+		// a sign-in included.
+		this.token = null;
 		Response login = send("POST", "/api/auth/login", Map.of("email", this.email, "password", this.password),
 				Map.of());
 		this.token = login.expect(200, "sign in " + this.email).body().path("accessToken").asString();
