@@ -5,12 +5,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.artisanmarket.launcher.FreePorts;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -32,6 +38,10 @@ import static org.awaitility.Awaitility.await;
  * store file without touching it.
  */
 class MongoServerDurabilityIntegrationTests {
+
+	private static final int COMPACTED_ITEMS = 4_000;
+
+	private static final String PAYLOAD = "handmade ".repeat(100);
 
 	@TempDir
 	Path dataDir;
@@ -74,6 +84,77 @@ class MongoServerDurabilityIntegrationTests {
 			assertThat(items.find(Filters.eq("_id", "item-299")).first()).isNotNull();
 			assertThat(counters.find(Filters.eq("_id", "stock")).first().getLong("value")).isEqualTo(counter)
 				.isEqualTo(300L);
+		}
+	}
+
+	/**
+	 * Each write leaves a chunk and the store's compaction rewrites the sparse ones while
+	 * writes go on, freeing emptied chunks at once (see
+	 * {@link EmbeddedMongo#RETENTION_MILLIS}); a kill in the middle of that must not cost
+	 * an acknowledged write nor leave a file that does not open.
+	 */
+	@Test
+	void keepsEveryAcknowledgedWriteWhenKilledWhileTheStoreIsCompacted() throws Exception {
+		int port = FreePorts.next();
+		Path file = this.dataDir.resolve("marketplace.mv");
+		this.server = startServer(file, port);
+		Map<Integer, Long> acknowledged = new ConcurrentHashMap<>();
+		Map<Integer, Long> inFlight = new ConcurrentHashMap<>();
+		// No retry of a write the kill cut off, and no 30 s wait for a server that is
+		// gone.
+		try (MongoClient client = MongoClients
+			.create("mongodb://127.0.0.1:" + port + "/?retryWrites=false&serverSelectionTimeoutMS=1000")) {
+			MongoCollection<Document> items = client.getDatabase("durability").getCollection("items");
+			for (int key = 0; key < COMPACTED_ITEMS; key++) {
+				items.insertOne(new Document("_id", key).append("n", 0L).append("payload", PAYLOAD));
+				acknowledged.put(key, 0L);
+			}
+			List<Thread> writers = new ArrayList<>();
+			for (int writer = 0; writer < 2; writer++) {
+				int first = writer;
+				writers.add(Thread.ofPlatform().start(() -> updateUntilKilled(items, first, acknowledged, inFlight)));
+			}
+			Thread.sleep(4_000);
+			this.server.destroyForcibly().waitFor();
+			for (Thread writer : writers) {
+				writer.join();
+			}
+		}
+		assertThat(acknowledged.values().stream().mapToLong(Long::longValue).sum()).as("updates acknowledged")
+			.isGreaterThan(COMPACTED_ITEMS);
+
+		this.server = startServer(file, port);
+		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+			Map<Integer, Long> stored = new HashMap<>();
+			client.getDatabase("durability")
+				.getCollection("items")
+				.find()
+				.forEach((item) -> stored.put(item.getInteger("_id"), item.getLong("n")));
+			assertThat(stored).hasSize(COMPACTED_ITEMS);
+			acknowledged.forEach(
+					(key, n) -> assertThat(stored.get(key)).as("item %d", key).isIn(n, inFlight.getOrDefault(key, n)));
+		}
+	}
+
+	/**
+	 * Updates this writer's half of the items at random, each to a higher count, until
+	 * the server is gone; the update that was sent but not answered stays in flight.
+	 */
+	private static void updateUntilKilled(MongoCollection<Document> items, int first, Map<Integer, Long> acknowledged,
+			Map<Integer, Long> inFlight) {
+		Random random = new Random(first);
+		try {
+			while (true) {
+				int key = first + 2 * random.nextInt(COMPACTED_ITEMS / 2);
+				long n = acknowledged.get(key) + 1;
+				inFlight.put(key, n);
+				items.updateOne(Filters.eq("_id", key), Updates.set("n", n));
+				acknowledged.put(key, n);
+				inFlight.remove(key);
+			}
+		}
+		catch (MongoException ex) {
+			// the server was killed
 		}
 	}
 
