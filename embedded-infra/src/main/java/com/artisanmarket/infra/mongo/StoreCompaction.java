@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 final class StoreCompaction implements AutoCloseable {
 
 	/** Below this share of live bytes in the rewritable chunks, a round rewrites. */
-	static final int FILL_RATE = 80;
+	static final int FILL_RATE = 60;
 
-	private static final int WRITE_LIMIT_BYTES = 4 * 1024 * 1024;
+	private static final int WRITE_LIMIT_BYTES = 2 * 1024 * 1024;
 
 	private static final Logger logger = LoggerFactory.getLogger(StoreCompaction.class);
 
