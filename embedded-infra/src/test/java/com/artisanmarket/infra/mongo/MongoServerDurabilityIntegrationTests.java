@@ -41,6 +41,8 @@ class MongoServerDurabilityIntegrationTests {
 
 	private static final int COMPACTED_ITEMS = 4_000;
 
+	private static final long KILLED_AFTER_UPDATES = 5_000;
+
 	private static final String PAYLOAD = "handmade ".repeat(100);
 
 	@TempDir
@@ -114,7 +116,9 @@ class MongoServerDurabilityIntegrationTests {
 				int first = writer;
 				writers.add(Thread.ofPlatform().start(() -> updateUntilKilled(items, first, acknowledged, inFlight)));
 			}
-			Thread.sleep(4_000);
+			// Enough updates that chunks go sparse and are rewritten and freed meanwhile.
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> acknowledged.values().stream().mapToLong(Long::longValue).sum() >= KILLED_AFTER_UPDATES);
 			this.server.destroyForcibly().waitFor();
 			for (Thread writer : writers) {
 				writer.join();
