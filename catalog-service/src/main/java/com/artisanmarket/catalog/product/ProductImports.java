@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +27,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -38,9 +40,12 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Bulk listing: an artisan's products in and out as CSV, one row per product. Each row
- * goes through the same validation and the same single-document write (with its event in
- * the product's outbox) as {@code POST /api/products} and {@code PUT}, so the search
- * index sees every imported product exactly as if it had been listed by hand.
+ * goes through the same validation and makes the same document (with its event in the
+ * product's outbox) as {@code POST /api/products} and {@code PUT}, so the search index
+ * sees every imported product exactly as if it had been listed by hand. Rows are saved
+ * {@value #SAVE_BATCH} at a time: one read for the products they name and one bulk insert
+ * of the new ones (each product still one document, written whole or not at all), so a
+ * large file costs a few round trips per batch instead of three per row.
  * <p>
  * Importing is idempotent on the row's {@code key}: a new product gets an {@code _id}
  * derived from (artisan, key), and the embedded wire server enforces {@code _id}'s
@@ -62,6 +67,11 @@ class ProductImports {
 	static final String LIST_SEPARATOR = "|";
 
 	static final int MAX_KEY_LENGTH = 100;
+
+	/** Rows read and listed together. */
+	private static final int SAVE_BATCH = 500;
+
+	private static final Logger logger = LoggerFactory.getLogger(ProductImports.class);
 
 	private static final CSVFormat READ = CSVFormat.DEFAULT.builder()
 		.setHeader()
@@ -95,21 +105,37 @@ class ProductImports {
 	ImportReport importCsv(String csv, Caller caller, String bearerToken) {
 		List<CSVRecord> records = parse(csv);
 		ArtisanSnapshot artisan = this.products.maker(caller, bearerToken);
-		List<RowResult> results = new ArrayList<>(records.size());
+		RowResult[] results = new RowResult[records.size()];
+		List<Row> valid = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
-		int row = 0;
-		for (CSVRecord record : records) {
-			row++;
+		for (int i = 0; i < records.size(); i++) {
+			int row = i + 1;
+			CSVRecord record = records.get(i);
 			String key = value(record, "key");
 			Integer earlier = (key != null) ? seen.putIfAbsent(key, row) : null;
+			List<RowError> errors = new ArrayList<>();
+			NewProduct listing = null;
 			if (earlier != null) {
-				results.add(
-						RowResult.refused(row, key, List.of(new RowError("key", "repeats the key of row " + earlier))));
-				continue;
+				errors.add(new RowError("key", "repeats the key of row " + earlier));
 			}
-			results.add(importRow(row, key, record, artisan, caller));
+			else {
+				listing = read(key, record, errors);
+			}
+			if (errors.isEmpty()) {
+				valid.add(new Row(row, key, listing));
+			}
+			else {
+				results[i] = RowResult.refused(row, key, errors);
+			}
 		}
-		return ImportReport.of(results);
+		for (int from = 0; from < valid.size(); from += SAVE_BATCH) {
+			List<Row> batch = valid.subList(from, Math.min(valid.size(), from + SAVE_BATCH));
+			save(batch, artisan, caller).forEach((result) -> results[result.row() - 1] = result);
+		}
+		ImportReport report = ImportReport.of(Arrays.asList(results));
+		logger.info("Artisan {} imported {} rows: {} created, {} updated, {} unchanged, {} refused", artisan.id(),
+				report.rows(), report.created(), report.updated(), report.unchanged(), report.refused());
+		return report;
 	}
 
 	/** The caller's products (archived ones left out), as CSV that imports back. */
@@ -159,8 +185,11 @@ class ProductImports {
 		}
 	}
 
-	private RowResult importRow(int row, String key, CSVRecord record, ArtisanSnapshot artisan, Caller caller) {
-		List<RowError> errors = new ArrayList<>();
+	/**
+	 * Reads and validates a row as {@code POST /api/products} validates its body.
+	 * @return the listing, or {@code null} when {@code errors} says why not
+	 */
+	private NewProduct read(String key, CSVRecord record, List<RowError> errors) {
 		if (key == null) {
 			errors.add(new RowError("key", "must not be blank"));
 		}
@@ -173,49 +202,92 @@ class ProductImports {
 		}
 		NewProduct listing = listing(record, errors);
 		if (!errors.isEmpty()) {
-			return RowResult.refused(row, key, errors);
+			return null;
 		}
 		for (ConstraintViolation<NewProduct> violation : this.validator.validate(listing)) {
 			errors.add(new RowError(column(violation.getPropertyPath().toString()), violation.getMessage()));
 		}
-		if (!errors.isEmpty()) {
-			errors.sort((a, b) -> a.field().compareTo(b.field()));
-			return RowResult.refused(row, key, errors);
-		}
-		try {
-			return save(row, key, listing, artisan, caller);
-		}
-		catch (FieldValidationException ex) {
-			return RowResult.refused(row, key, List.of(new RowError(column(ex.field()), ex.getMessage())));
-		}
+		errors.sort((a, b) -> a.field().compareTo(b.field()));
+		return errors.isEmpty() ? listing : null;
 	}
 
-	private RowResult save(int row, String key, NewProduct listing, ArtisanSnapshot artisan, Caller caller) {
-		String id = idFor(artisan.id(), key);
-		Product existing = this.mongo.findById(id, Product.class);
-		if (existing == null) {
-			existing = this.mongo.findOne(new Query(Criteria.where("_id").is(key).and("artisanId").is(artisan.id())),
-					Product.class);
-		}
-		if (existing == null) {
+	/**
+	 * Saves valid rows: one read for the products they may name, and the new ones listed
+	 * in one write, so that a large file costs a few round trips to MongoDB per batch
+	 * rather than several per row.
+	 * @return the rows' outcomes, in no particular order
+	 */
+	private List<RowResult> save(List<Row> rows, ArtisanSnapshot artisan, Caller caller) {
+		Map<String, Product> existing = existing(rows, artisan.id());
+		List<RowResult> results = new ArrayList<>(rows.size());
+		List<Row> fresh = new ArrayList<>();
+		List<Product> listed = new ArrayList<>();
+		for (Row row : rows) {
+			Product product = existing.get(row.key());
 			try {
-				Product created = this.products.insert(listing, id, key, artisan, caller);
-				return new RowResult(row, key, Outcome.CREATED, created.id(), List.of());
+				if (product == null) {
+					listed.add(this.products.newListing(row.listing(), idFor(artisan.id(), row.key()), row.key(),
+							artisan, caller));
+					fresh.add(row);
+				}
+				else {
+					results.add(change(row, product, caller));
+				}
 			}
-			catch (DuplicateKeyException ex) {
-				// The same row imported at the same moment by another request: it is
-				// listed.
-				return new RowResult(row, key, Outcome.UNCHANGED, id, List.of());
+			catch (FieldValidationException ex) {
+				results.add(RowResult.refused(row.row(), row.key(),
+						List.of(new RowError(column(ex.field()), ex.getMessage()))));
 			}
 		}
+		// Taken: the same row imported at the same moment by another request; it is
+		// listed.
+		Set<String> taken = this.products.insertAll(listed, artisan);
+		for (int i = 0; i < fresh.size(); i++) {
+			Row row = fresh.get(i);
+			String id = listed.get(i).id();
+			results.add(new RowResult(row.row(), row.key(), taken.contains(id) ? Outcome.UNCHANGED : Outcome.CREATED,
+					id, List.of()));
+		}
+		return results;
+	}
+
+	/**
+	 * The products the rows name, by row key: the one listed from the key before, or the
+	 * artisan's own product whose id the key is (what an export writes for products
+	 * listed by hand).
+	 */
+	private Map<String, Product> existing(List<Row> rows, String artisanId) {
+		Set<String> ids = new HashSet<>();
+		rows.forEach((row) -> {
+			ids.add(idFor(artisanId, row.key()));
+			ids.add(row.key());
+		});
+		Map<String, Product> byId = new HashMap<>();
+		this.mongo.find(new Query(Criteria.where("_id").in(ids)), Product.class)
+			.forEach((product) -> byId.put(product.id(), product));
+		Map<String, Product> byKey = new HashMap<>();
+		for (Row row : rows) {
+			Product product = byId.get(idFor(artisanId, row.key()));
+			if (product == null) {
+				Product named = byId.get(row.key());
+				product = (named != null && artisanId.equals(named.artisanId())) ? named : null;
+			}
+			if (product != null) {
+				byKey.put(row.key(), product);
+			}
+		}
+		return byKey;
+	}
+
+	private RowResult change(Row row, Product existing, Caller caller) {
 		if (existing.status() == ProductStatus.ARCHIVED) {
-			return RowResult.refused(row, key, List.of(new RowError("key", "names an archived product")));
+			return RowResult.refused(row.row(), row.key(), List.of(new RowError("key", "names an archived product")));
 		}
-		if (same(existing, listing)) {
-			return new RowResult(row, key, Outcome.UNCHANGED, existing.id(), List.of());
+		if (same(existing, row.listing())) {
+			return new RowResult(row.row(), row.key(), Outcome.UNCHANGED, existing.id(), List.of());
 		}
-		Product updated = this.products.update(existing.id(), listing, null, caller);
-		return new RowResult(row, key, Outcome.UPDATED, updated.id(), List.of());
+		Product updated = this.products.update(existing.id(), row.listing(), null, caller);
+		return new RowResult(row.row(), row.key(), Outcome.UPDATED, updated.id(), List.of());
 	}
 
 	/**
@@ -307,6 +379,11 @@ class ProductImports {
 
 	private static ResponseStatusException badRequest(String detail) {
 		return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+	}
+
+	/** A valid row, to be saved. */
+	private record Row(int row, String key, NewProduct listing) {
+
 	}
 
 	/** What became of a row. */

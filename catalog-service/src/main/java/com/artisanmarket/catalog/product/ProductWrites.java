@@ -1,6 +1,9 @@
 package com.artisanmarket.catalog.product;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshot;
 import com.artisanmarket.events.ArtisanEvent;
@@ -9,8 +12,12 @@ import com.artisanmarket.support.outbox.Outbox;
 import com.artisanmarket.support.outbox.OutboxEntry;
 import com.artisanmarket.support.web.NotFoundException;
 import com.artisanmarket.support.web.PreconditionFailedException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
 
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -57,6 +64,38 @@ public class ProductWrites {
 	void insert(Product product) {
 		this.mongo.insert(product);
 		this.outbox.publishSoon(Product.COLLECTION, product.id());
+	}
+
+	/**
+	 * Stores new products in one unordered bulk write, each with its
+	 * {@code ProductListed} in its outbox: each document is still written whole or not at
+	 * all.
+	 * @return the ids that were already taken (a concurrent import of the same rows),
+	 * whose products were not stored
+	 */
+	Set<String> insertAll(List<Product> products) {
+		Set<String> taken = new HashSet<>();
+		BulkOperationException failure = null;
+		try {
+			this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Product.class).insert(products).execute();
+		}
+		catch (BulkOperationException ex) {
+			for (BulkWriteError error : ex.getErrors()) {
+				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+					failure = ex;
+				}
+				taken.add(products.get(error.getIndex()).id());
+			}
+		}
+		for (Product product : products) {
+			if (!taken.contains(product.id())) {
+				this.outbox.publishSoon(Product.COLLECTION, product.id());
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+		return taken;
 	}
 
 	/** An owner's new details, stock and pictures. */

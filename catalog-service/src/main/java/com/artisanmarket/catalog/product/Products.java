@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -90,19 +91,42 @@ class Products {
 	 * @throws org.springframework.dao.DuplicateKeyException if the id is taken
 	 */
 	Product insert(NewProduct listing, String id, String importKey, ArtisanSnapshot artisan, Caller caller) {
+		Product product = newListing(listing, id, importKey, artisan, caller);
+		this.writes.insert(product);
+		this.listings.increment();
+		logger.info("Artisan {} listed product {}", artisan.id(), id);
+		return product;
+	}
+
+	/**
+	 * A new product as {@link #insert} would store it, checked but not stored.
+	 * @throws com.artisanmarket.support.web.FieldValidationException for a price or
+	 * images that cannot be listed
+	 */
+	Product newListing(NewProduct listing, String id, String importKey, ArtisanSnapshot artisan, Caller caller) {
 		Money price = price(listing);
 		this.images.check(listing.images(), artisan.id(), id);
 		Instant now = this.clock.instant();
 		ProductListed listed = new ProductListed(id, artisan.id(), caller.accountId(), listing.title(),
 				listing.category().name(), price, listing.stock(), now);
-		Product product = new Product(id, artisan.id(), caller.accountId(), listing.title(), listing.description(),
+		return new Product(id, artisan.id(), caller.accountId(), listing.title(), listing.description(),
 				listing.category(), listing.materials(), listing.tags(), price, minorUnits(price), listing.stock(),
 				listing.images(), ProductStatus.ACTIVE, artisan.displayName(), artisan.city(), artisan.country(),
 				artisan.status(), now, now, List.of(), List.of(), List.of(this.outbox.entry(listed)), importKey, 0L);
-		this.writes.insert(product);
-		this.listings.increment();
-		logger.info("Artisan {} listed product {}", artisan.id(), id);
-		return product;
+	}
+
+	/**
+	 * Stores new products (from {@link #newListing}) in one write.
+	 * @return the ids among them that were already taken, so not stored
+	 */
+	Set<String> insertAll(List<Product> products, ArtisanSnapshot artisan) {
+		if (products.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> taken = this.writes.insertAll(products);
+		this.listings.increment(products.size() - taken.size());
+		logger.info("Artisan {} listed {} products by import", artisan.id(), products.size() - taken.size());
+		return taken;
 	}
 
 	/**

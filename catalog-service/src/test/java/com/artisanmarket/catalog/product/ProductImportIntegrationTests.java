@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
 import com.artisanmarket.catalog.artisan.KnownArtisans;
@@ -207,6 +208,39 @@ class ProductImportIntegrationTests {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(Http.json(response).path("created").asInt()).isEqualTo(5_000);
 		assertThat(count(maker)).isEqualTo(5_000);
+	}
+
+	@Test
+	void theSameRowsImportedTwiceAtOnceListEachProductOnce() throws Exception {
+		Artisan maker = artisan("Twice At Once");
+		StringBuilder csv = new StringBuilder(HEADER);
+		int rows = 1_200;
+		for (int i = 0; i < rows; i++) {
+			csv.append("twin-").append(i).append(",Plate ").append(i).append(",,CERAMICS,clay,plate,2,UZS,1,\n");
+		}
+
+		CompletableFuture<HttpResponse<String>> first = CompletableFuture
+			.supplyAsync(() -> importCsv(csv.toString(), maker.auth()));
+		CompletableFuture<HttpResponse<String>> second = CompletableFuture
+			.supplyAsync(() -> importCsv(csv.toString(), maker.auth()));
+		JsonNode one = Http.json(first.get());
+		JsonNode other = Http.json(second.get());
+
+		assertThat(one.path("created").asInt() + other.path("created").asInt()).isEqualTo(rows);
+		assertThat(one.path("unchanged").asInt() + other.path("unchanged").asInt()).isEqualTo(rows);
+		for (int i = 0; i < rows; i++) {
+			JsonNode a = one.path("results").get(i);
+			JsonNode b = other.path("results").get(i);
+			assertThat(a.path("row").asInt()).isEqualTo(i + 1);
+			assertThat(a.path("productId").asString()).isEqualTo(b.path("productId").asString());
+			assertThat(List.of(a.path("outcome").asString(), b.path("outcome").asString()))
+				.containsExactlyInAnyOrder("CREATED", "UNCHANGED");
+		}
+		assertThat(count(maker)).isEqualTo(rows);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Http.json(Http.get(url("/api/products?artisanId=" + maker.id())))
+				.path("totalItems")
+				.asLong() == rows);
 	}
 
 	@Test
