@@ -44,6 +44,16 @@ public final class Folding {
 		if (text == null) {
 			return "";
 		}
+		return isAscii(text) ? foldAscii(text) : foldAnyScript(text);
+	}
+
+	/**
+	 * The whole folding, for text in any script. Most titles and queries are plain ASCII,
+	 * for which {@link #foldAscii} gives the same answer at a fraction of the cost: the
+	 * normalisation and regular expressions here took a sixth of catalog-service's CPU
+	 * while an import filled the index.
+	 */
+	static String foldAnyScript(String text) {
 		String lower = latin(text.toLowerCase(Locale.ROOT)).replace('ə', 'e').replace('ı', 'i').replace("i̇", "i");
 		String withoutMarks = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
 		String withoutApostrophes = APOSTROPHES.matcher(withoutMarks).replaceAll("");
@@ -52,6 +62,45 @@ public final class Folding {
 			.replace("gh", "g")
 			.replace("kh", "x");
 		return SEPARATORS.matcher(digraphs).replaceAll(" ").trim();
+	}
+
+	/**
+	 * {@link #foldAnyScript} for ASCII text: no Cyrillic, no marks and no letters of
+	 * other alphabets to fold, and the only separators are ASCII's.
+	 */
+	static String foldAscii(String text) {
+		String lower = text.toLowerCase(Locale.ROOT);
+		StringBuilder kept = new StringBuilder(lower.length());
+		for (int i = 0; i < lower.length(); i++) {
+			char c = lower.charAt(i);
+			if (c != '\'' && c != '`') {
+				kept.append(c);
+			}
+		}
+		String digraphs = kept.toString().replace("sh", "s").replace("ch", "c").replace("gh", "g").replace("kh", "x");
+		StringBuilder folded = new StringBuilder(digraphs.length());
+		boolean separated = false;
+		for (int i = 0; i < digraphs.length(); i++) {
+			char c = digraphs.charAt(i);
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				folded.append(c);
+				separated = false;
+			}
+			else if (!separated) {
+				folded.append(' ');
+				separated = true;
+			}
+		}
+		return folded.toString().trim();
+	}
+
+	private static boolean isAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) > 0x7F) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String latin(String lower) {

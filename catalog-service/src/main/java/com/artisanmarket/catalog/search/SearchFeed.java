@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
@@ -37,6 +39,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
@@ -59,9 +62,10 @@ import org.springframework.stereotype.Component;
  * their topic), each ignored when older than what the index knows.
  *
  * <p>
- * An event names what changed; the product is read again from MongoDB, so applying an
- * event twice, or an old one after a restart, leaves the index as MongoDB is. Start-up
- * waits for the index to be ready, so an instance never answers from a half-built one.
+ * An event names what changed; the product is read again from MongoDB (the products of a
+ * poll's events together, a query per {@value #REFRESH_BATCH}), so applying an event
+ * twice, or an old one after a restart, leaves the index as MongoDB is. Start-up waits
+ * for the index to be ready, so an instance never answers from a half-built one.
  */
 @Component
 class SearchFeed implements SmartLifecycle {
@@ -77,6 +81,12 @@ class SearchFeed implements SmartLifecycle {
 
 	/** Products read from MongoDB per batch while rebuilding. */
 	private static final int REBUILD_BATCH = 1_000;
+
+	/** Products read from MongoDB per query while following the events. */
+	private static final int REFRESH_BATCH = 500;
+
+	/** A product's fields the index does not hold, left out of its reads. */
+	private static final String[] UNINDEXED_FIELDS = { "outbox", "reservedBy", "returnedBy" };
 
 	private final ProductIndex index;
 
@@ -239,7 +249,7 @@ class SearchFeed implements SmartLifecycle {
 		// In batches: the embedded MongoDB server answers a find without a batch size in
 		// one reply, which the driver refuses above 48 MB (about 70,000 products).
 		Query everything = new Query().cursorBatchSize(REBUILD_BATCH);
-		everything.fields().exclude("outbox", "reservedBy", "returnedBy");
+		everything.fields().exclude(UNINDEXED_FIELDS);
 		long products;
 		try (var snapshots = this.artisans.all(); var all = this.mongo.stream(everything, Product.class)) {
 			products = this.index.rebuild(snapshots, all);
@@ -259,18 +269,20 @@ class SearchFeed implements SmartLifecycle {
 		try {
 			while (this.running) {
 				try {
+					Set<String> stale = new LinkedHashSet<>();
+					Map<String, Long> reached = new HashMap<>();
 					for (ConsumerRecord<String, String> record : this.consumer.poll(POLL)) {
 						if (!this.running) {
 							// Stopping: what is left of the batch is read again on the
-							// next
-							// start, from the committed positions.
+							// next start, from the committed positions.
 							break;
 						}
-						applyOrSkip(record);
-						this.positions.put(key(new TopicPartition(record.topic(), record.partition())),
-								record.offset() + 1);
-						changed = true;
+						applyOrSkip(record, stale);
+						reached.put(key(new TopicPartition(record.topic(), record.partition())), record.offset() + 1);
 					}
+					refresh(stale);
+					this.positions.putAll(reached);
+					changed |= !reached.isEmpty();
 				}
 				catch (WakeupException ex) {
 					break;
@@ -296,12 +308,13 @@ class SearchFeed implements SmartLifecycle {
 	}
 
 	/**
-	 * Applies a record; one that cannot be applied for a reason retrying will not cure is
-	 * logged and skipped, so that one record never stalls the index.
+	 * Applies a record, leaving the products it names in {@code stale} to be read again
+	 * together; one that cannot be applied for a reason retrying will not cure is logged
+	 * and skipped, so that one record never stalls the index.
 	 */
-	private void applyOrSkip(ConsumerRecord<String, String> record) {
+	private void applyOrSkip(ConsumerRecord<String, String> record, Set<String> stale) {
 		try {
-			apply(record);
+			apply(record, stale);
 		}
 		catch (DataAccessException | UncheckedIOException ex) {
 			throw ex;
@@ -312,7 +325,7 @@ class SearchFeed implements SmartLifecycle {
 		}
 	}
 
-	private void apply(ConsumerRecord<String, String> record) {
+	private void apply(ConsumerRecord<String, String> record, Set<String> stale) {
 		if (record.value() == null) {
 			return;
 		}
@@ -329,25 +342,44 @@ class SearchFeed implements SmartLifecycle {
 			return;
 		}
 		switch (envelope.data()) {
-			case ProductListed e -> refresh(e.productId());
-			case ProductUpdated e -> refresh(e.productId());
-			case ProductArchived e -> refresh(e.productId());
-			case StockReserved e -> e.lines().forEach((line) -> refresh(line.productId()));
-			case StockReleased e -> e.lines().forEach((line) -> refresh(line.productId()));
-			case StockReservationFailed e -> this.reservations.productIds(e.orderId()).forEach(this::refresh);
-			case ArtisanEvent e -> this.index.apply(e, envelope.time());
+			case ProductListed e -> stale.add(e.productId());
+			case ProductUpdated e -> stale.add(e.productId());
+			case ProductArchived e -> stale.add(e.productId());
+			case StockReserved e -> e.lines().forEach((line) -> stale.add(line.productId()));
+			case StockReleased e -> e.lines().forEach((line) -> stale.add(line.productId()));
+			case StockReservationFailed e -> stale.addAll(this.reservations.productIds(e.orderId()));
+			case ArtisanEvent e -> {
+				// In the order of the events: the products first, as they were before it.
+				refresh(stale);
+				stale.clear();
+				this.index.apply(e, envelope.time());
+			}
 			default -> {
 			}
 		}
 	}
 
-	private void refresh(String productId) {
-		Product product = this.mongo.findById(productId, Product.class);
-		if (product == null) {
-			this.index.remove(productId);
-		}
-		else {
-			this.index.put(product);
+	/**
+	 * Reads products again from MongoDB, a batch per query, and puts them in the index as
+	 * they are now (or takes out those MongoDB no longer has).
+	 */
+	private void refresh(Set<String> productIds) {
+		List<String> ids = List.copyOf(productIds);
+		for (int from = 0; from < ids.size(); from += REFRESH_BATCH) {
+			List<String> batch = ids.subList(from, Math.min(ids.size(), from + REFRESH_BATCH));
+			Query query = new Query(Criteria.where("_id").in(batch));
+			query.fields().exclude(UNINDEXED_FIELDS);
+			Map<String, Product> found = new HashMap<>();
+			this.mongo.find(query, Product.class).forEach((product) -> found.put(product.id(), product));
+			for (String id : batch) {
+				Product product = found.get(id);
+				if (product == null) {
+					this.index.remove(id);
+				}
+				else {
+					this.index.put(product);
+				}
+			}
 		}
 	}
 
