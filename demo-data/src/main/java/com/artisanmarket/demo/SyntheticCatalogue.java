@@ -26,13 +26,16 @@ import tools.jackson.databind.JsonNode;
 final class SyntheticCatalogue {
 
 	/**
-	 * Imports sent at once: each is written row by row, so two keep catalog-service busy
-	 * without queueing behind each other.
+	 * Imports sent at once: two keep catalog-service busy (one is parsed while the other
+	 * is written) without queueing behind each other.
 	 */
 	private static final int IMPORTS_IN_FLIGHT = 2;
 
 	/** Rows per import file, within the import's limit of 5,000. */
 	private static final int ROWS_PER_FILE = 2_500;
+
+	/** How long the seed waits for the search index to catch up with the listings. */
+	private static final Duration SEARCHABLE_WAIT = Duration.ofMinutes(30);
 
 	private static final String[][] PLACES = { { "Guba", "AZ" }, { "Sheki", "AZ" }, { "Lahij", "AZ" },
 			{ "Ganja", "AZ" }, { "Baku", "AZ" }, { "Shamakhi", "AZ" }, { "Samarkand", "UZ" }, { "Bukhara", "UZ" },
@@ -80,6 +83,8 @@ final class SyntheticCatalogue {
 					"Mixed crafts", "city", place[0], "country", place[1]), 201);
 			accounts.add(maker);
 		}
+		Api anyone = Api.anonymous(this.http, this.gateway);
+		long searchableBefore = searchable(anyone);
 		Instant started = Instant.now();
 		AtomicInteger done = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
@@ -115,7 +120,7 @@ final class SyntheticCatalogue {
 		Duration took = Duration.between(started, Instant.now());
 		System.out.printf("Listed %,d products in %d s (%,.0f/s), %d rows failed.%n", done.get(), took.toSeconds(),
 				done.get() / Math.max(0.001, took.toMillis() / 1000.0), failed.get());
-		Api anyone = Api.anonymous(this.http, this.gateway);
+		awaitSearchable(anyone, searchableBefore, done.get(), started);
 		for (String query : List.of("q=carpet", "q=silk&country=UZ", "category=CERAMICS&sort=price_asc",
 				"q=" + URLEncoder.encode("walnut chest", StandardCharsets.UTF_8),
 				"minPrice=100&maxPrice=200&inStock=true")) {
@@ -124,6 +129,35 @@ final class SyntheticCatalogue {
 			System.out.printf("  search %-40s %,9d found in %,6d ms%n", query, found,
 					Duration.between(before, Instant.now()).toMillis());
 		}
+	}
+
+	/** The products the storefront finds now. */
+	private static long searchable(Api anyone) {
+		return anyone.get("/api/products?size=1").path("totalItems").asLong();
+	}
+
+	/**
+	 * Waits until the search index holds what was listed: listing returns once MongoDB
+	 * has the products, and the index follows from their events.
+	 */
+	private static void awaitSearchable(Api anyone, long before, long listed, Instant started)
+			throws InterruptedException {
+		long expected = before + listed;
+		Instant giveUp = Instant.now().plus(SEARCHABLE_WAIT);
+		Instant told = Instant.now();
+		long found = searchable(anyone);
+		while (found < expected && Instant.now().isBefore(giveUp)) {
+			Thread.sleep(500);
+			found = searchable(anyone);
+			if (Duration.between(told, Instant.now()).toSeconds() >= 10) {
+				System.out.printf("  %,d of %,d searchable%n", found, expected);
+				told = Instant.now();
+			}
+		}
+		Duration took = Duration.between(started, Instant.now());
+		System.out.printf("%s %,d of them (%,d products in all) %d s after the first listing (%,.0f/s).%n",
+				(found >= expected) ? "Searchable:" : "Gave up waiting; searchable:", found - before, found,
+				took.toSeconds(), (found - before) / Math.max(0.001, took.toMillis() / 1000.0));
 	}
 
 	/**
