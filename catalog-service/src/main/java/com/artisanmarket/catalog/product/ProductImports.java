@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshot;
+import com.artisanmarket.support.outbox.Outbox;
 import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.web.FieldValidationException;
 import jakarta.validation.ConstraintViolation;
@@ -71,6 +73,15 @@ class ProductImports {
 	/** Rows read and listed together. */
 	private static final int SAVE_BATCH = 500;
 
+	/**
+	 * Products listed but not yet published above which an import waits for the outbox
+	 * relay before its next batch.
+	 */
+	private static final int MAX_UNPUBLISHED = 10 * SAVE_BATCH;
+
+	/** The longest such wait per batch. */
+	private static final Duration MAX_WAIT_FOR_ROOM = Duration.ofSeconds(10);
+
 	private static final Logger logger = LoggerFactory.getLogger(ProductImports.class);
 
 	private static final CSVFormat READ = CSVFormat.DEFAULT.builder()
@@ -88,12 +99,16 @@ class ProductImports {
 
 	private final Validator validator;
 
+	private final Outbox outbox;
+
 	private final CatalogProperties properties;
 
-	ProductImports(Products products, MongoOperations mongo, Validator validator, CatalogProperties properties) {
+	ProductImports(Products products, MongoOperations mongo, Validator validator, Outbox outbox,
+			CatalogProperties properties) {
 		this.products = products;
 		this.mongo = mongo;
 		this.validator = validator;
+		this.outbox = outbox;
 		this.properties = properties;
 	}
 
@@ -129,6 +144,7 @@ class ProductImports {
 			}
 		}
 		for (int from = 0; from < valid.size(); from += SAVE_BATCH) {
+			this.outbox.awaitRoom(MAX_UNPUBLISHED, MAX_WAIT_FOR_ROOM);
 			List<Row> batch = valid.subList(from, Math.min(valid.size(), from + SAVE_BATCH));
 			save(batch, artisan, caller).forEach((result) -> results[result.row() - 1] = result);
 		}

@@ -1,6 +1,7 @@
 package com.artisanmarket.support.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import com.artisanmarket.events.EventEnvelope;
 import com.artisanmarket.events.EventJson;
@@ -54,6 +55,21 @@ public class Outbox {
 	 */
 	public void publishSoon(String collection, Object documentId) {
 		this.relay.publishSoon(collection, documentId);
+	}
+
+	/**
+	 * Waits, up to {@code maxWait}, while {@code limit} or more documents wait to be
+	 * published and the relay is publishing. A writer of many documents (an import) calls
+	 * it before each batch, so that it cannot outrun the relay: a seed of a million
+	 * products listed 2,000 a second while the relay published a few hundred, and the
+	 * 800,000 documents it kept track of filled catalog-service's heap. When the broker
+	 * is down nothing is waited for: the entries are stored, and the relay publishes them
+	 * when it answers again.
+	 * @param limit the documents that may wait
+	 * @param maxWait the longest wait
+	 */
+	public void awaitRoom(int limit, Duration maxWait) {
+		this.relay.awaitRoom(limit, maxWait);
 	}
 
 }

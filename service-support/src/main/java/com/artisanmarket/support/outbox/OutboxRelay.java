@@ -2,6 +2,7 @@ package com.artisanmarket.support.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +50,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private static final int BATCH = 200;
 
+	private static final Duration ROOM_CHECK = Duration.ofMillis(20);
+
 	private final MongoOperations mongo;
 
 	private final KafkaOperations<String, String> kafka;
@@ -86,6 +89,21 @@ public class OutboxRelay implements SmartLifecycle {
 				this.drainQueued.set(false);
 				retrySafely();
 			});
+		}
+	}
+
+	/** See {@link Outbox#awaitRoom}. */
+	void awaitRoom(int limit, Duration maxWait) {
+		Instant giveUp = this.clock.instant().plus(maxWait);
+		while (this.waiting.size() >= limit && !this.failing && !this.properties.held()
+				&& this.clock.instant().isBefore(giveUp)) {
+			try {
+				Thread.sleep(ROOM_CHECK.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
 		}
 	}
 

@@ -100,6 +100,21 @@ class OutboxRelayIntegrationTests {
 	}
 
 	@Test
+	void aWriterWaitsForRoomUntilTheRelayHasPublishedWhatWaits() {
+		List<Document> documents = new ArrayList<>();
+		for (int i = 0; i < 600; i++) {
+			String id = UUID.randomUUID().toString();
+			documents.add(new Document("_id", id).append(Outbox.FIELD, List.of(this.outbox.entry(registered(id)))));
+		}
+		this.mongo.insert(documents, "parcels");
+		documents.forEach((document) -> this.outbox.publishSoon("parcels", document.get("_id")));
+
+		this.outbox.awaitRoom(1, Duration.ofMinutes(1));
+
+		assertThat(documents).allSatisfy((document) -> assertThat(pending(document.getString("_id"))).isEmpty());
+	}
+
+	@Test
 	void publishesManyDocumentsWrittenAtOnceAndForgetsThemOncePublished() {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 450; i++) {
