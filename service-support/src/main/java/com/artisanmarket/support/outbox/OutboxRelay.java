@@ -40,9 +40,10 @@ import org.springframework.kafka.support.SendResult;
  * {@code _id} for the batch, the sends pipelined, one bulk write to take the entries
  * out), and while the broker is down they are retried every sweep interval, by
  * {@code _id} again. Only what a crashed process left behind is found by scanning the
- * outbox collections: once at start and then every full-sweep interval, so the cost of an
- * event does not grow with the number of documents stored. An entry may be published
- * twice (a crash between the acknowledgement and the removal); never zero times.
+ * outbox collections: once at start and then every full-sweep interval (or twenty times
+ * the last scan's time, when that is longer), so the cost of an event does not grow with
+ * the number of documents stored. An entry may be published twice (a crash between the
+ * acknowledgement and the removal); never zero times.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -51,6 +52,9 @@ public class OutboxRelay implements SmartLifecycle {
 	private static final int BATCH = 200;
 
 	private static final Duration ROOM_CHECK = Duration.ofMillis(20);
+
+	/** The time between full sweeps is at least this many times the last one's. */
+	private static final int SWEEP_SPREAD = 20;
 
 	private final MongoOperations mongo;
 
@@ -116,14 +120,20 @@ public class OutboxRelay implements SmartLifecycle {
 		if (this.properties.held()) {
 			return 0;
 		}
+		int found = 0;
 		for (String collection : this.properties.collections()) {
 			Query pending = new Query(Criteria.where(Outbox.FIELD + ".0").exists(true));
 			pending.fields().include("_id");
 			Instant now = this.clock.instant();
 			for (Document document : this.mongo.find(pending, Document.class, collection)) {
-				this.waiting.putIfAbsent(new Waiting(collection, document.get("_id")),
-						new Since(now, this.changes.incrementAndGet()));
+				if (this.waiting.putIfAbsent(new Waiting(collection, document.get("_id")),
+						new Since(now, this.changes.incrementAndGet())) == null) {
+					found++;
+				}
 			}
+		}
+		if (found > 0) {
+			logger.info("Outbox sweep found {} documents with entries nothing was publishing", found);
 		}
 		return relayWaiting();
 	}
@@ -240,16 +250,38 @@ public class OutboxRelay implements SmartLifecycle {
 		this.failing = false;
 	}
 
+	/**
+	 * Sweeps, and schedules the next sweep: after the full-sweep interval, or later when
+	 * the sweep took long, so that scanning never takes more than a twentieth of the
+	 * time. A scan reads every document of the collections (the embedded server has no
+	 * index to find those with entries): at a million products it kept the wire server
+	 * busy for about 30 s, every minute and a half.
+	 */
 	private void fullSweepSafely() {
+		Instant started = this.clock.instant();
 		try {
-			int published = sweep();
-			if (published > 0) {
-				logger.info("Outbox sweep published {} entries left behind", published);
-			}
+			sweep();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Outbox sweep failed: {}", ex.toString());
 		}
+		finally {
+			Duration took = Duration.between(started, this.clock.instant());
+			Duration next = nextSweepAfter(took, this.properties.fullSweepInterval());
+			if (next.compareTo(this.properties.fullSweepInterval()) > 0) {
+				logger.info("Outbox sweep of {} took {} ms; the next in {} s", this.properties.collections(),
+						took.toMillis(), next.toSeconds());
+			}
+			ScheduledExecutorService executor = this.executor;
+			if (executor != null && !executor.isShutdown()) {
+				executor.schedule(this::fullSweepSafely, next.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+	}
+
+	static Duration nextSweepAfter(Duration took, Duration interval) {
+		Duration spread = took.multipliedBy(SWEEP_SPREAD);
+		return (spread.compareTo(interval) > 0) ? spread : interval;
 	}
 
 	private void retrySafely() {
@@ -269,10 +301,9 @@ public class OutboxRelay implements SmartLifecycle {
 			return thread;
 		});
 		long interval = this.properties.sweepInterval().toMillis();
-		long fullInterval = this.properties.fullSweepInterval().toMillis();
-		executor.scheduleWithFixedDelay(this::fullSweepSafely, 0, fullInterval, TimeUnit.MILLISECONDS);
-		executor.scheduleWithFixedDelay(this::retrySafely, interval, interval, TimeUnit.MILLISECONDS);
 		this.executor = executor;
+		executor.execute(this::fullSweepSafely);
+		executor.scheduleWithFixedDelay(this::retrySafely, interval, interval, TimeUnit.MILLISECONDS);
 		if (this.properties.held()) {
 			logger.warn("Outbox relay is HELD (marketplace.outbox.held=true): events stay in their documents");
 		}
