@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
 import com.artisanmarket.catalog.product.Product;
@@ -33,6 +35,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -246,13 +249,17 @@ class SearchFeed implements SmartLifecycle {
 			.toList();
 		from.putAll(this.consumer.endOffsets(catalog));
 		from.putAll(this.consumer.beginningOffsets(artisanEvents));
-		// In batches: the embedded MongoDB server answers a find without a batch size in
-		// one reply, which the driver refuses above 48 MB (about 70,000 products).
+		// The ids first, then the products by id, a batch at a time: the embedded MongoDB
+		// server keeps every document a find matches in memory until the cursor is read
+		// to its end, and at a million products that filled its heap (it stopped
+		// answering for minutes); a million ids fit. In batches too: it answers a find
+		// without a batch size in one reply, which the driver refuses above 48 MB.
 		Query everything = new Query().cursorBatchSize(REBUILD_BATCH);
-		everything.fields().exclude(UNINDEXED_FIELDS);
+		everything.fields().include("_id");
 		long products;
-		try (var snapshots = this.artisans.all(); var all = this.mongo.stream(everything, Product.class)) {
-			products = this.index.rebuild(snapshots, all);
+		try (var snapshots = this.artisans.all();
+				var ids = this.mongo.stream(everything, Document.class, Product.COLLECTION)) {
+			products = this.index.rebuild(snapshots, byIdBatches(ids.map((id) -> id.getString("_id"))));
 		}
 		Map<String, Long> offsets = new HashMap<>();
 		from.forEach((partition, offset) -> offsets.put(key(partition), offset));
@@ -261,6 +268,24 @@ class SearchFeed implements SmartLifecycle {
 		logger.info("Rebuilt the search index at {} from MongoDB: {} products in {} ms", this.index.path(), products,
 				Duration.between(started, this.clock.instant()).toMillis());
 		return from;
+	}
+
+	/**
+	 * The products of the ids, read {@value #REBUILD_BATCH} at a time as the stream is.
+	 */
+	private Stream<Product> byIdBatches(Stream<String> ids) {
+		Iterator<String> remaining = ids.iterator();
+		return Stream.generate(() -> {
+			List<String> batch = new ArrayList<>(REBUILD_BATCH);
+			while (remaining.hasNext() && batch.size() < REBUILD_BATCH) {
+				batch.add(remaining.next());
+			}
+			return batch;
+		}).takeWhile((batch) -> !batch.isEmpty()).flatMap((batch) -> {
+			Query query = new Query(Criteria.where("_id").in(batch));
+			query.fields().exclude(UNINDEXED_FIELDS);
+			return this.mongo.find(query, Product.class).stream();
+		});
 	}
 
 	private void consume() {
