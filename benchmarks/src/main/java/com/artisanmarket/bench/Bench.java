@@ -33,6 +33,7 @@ import com.artisanmarket.bench.report.StepResult;
 import com.artisanmarket.bench.report.Summary;
 import com.artisanmarket.bench.report.SummaryWriter;
 import com.artisanmarket.bench.resources.Backlog;
+import com.artisanmarket.bench.resources.Catalogue;
 import com.artisanmarket.bench.resources.MemorySampler;
 import com.artisanmarket.bench.resources.Parts;
 import com.artisanmarket.bench.setup.BenchData;
@@ -115,6 +116,8 @@ public final class Bench {
 			}
 			data.write(dataFile);
 			Map<String, String> settings = settings(gateway, dataFile);
+			Catalogue catalogue = (this.options.runs("browse") || this.options.runs("search"))
+					? Catalogue.measure(this.http, gateway, this.config.dataDir()) : null;
 			List<ReadResult> reads = reads(settings, results);
 			List<StepResult> steps = new ArrayList<>();
 			if (this.options.runs("checkout")) {
@@ -144,8 +147,8 @@ public final class Bench {
 					this.out.println("  " + overhead.skipped());
 				}
 			}
-			Summary summary = new Summary(run(started, gateway), reads, steps, Summary.highestSustained(steps),
-					overhead, parts.peakResidentKib(), memory.maxResidentKibTotal());
+			Summary summary = new Summary(run(started, gateway), reads, catalogue, steps,
+					Summary.highestSustained(steps), overhead, parts.peakResidentKib(), memory.maxResidentKibTotal());
 			this.out.println();
 			this.out.print(SummaryWriter.write(summary, results));
 			this.out.println();
@@ -170,15 +173,17 @@ public final class Bench {
 
 	private List<ReadResult> read(String name, Class<?> simulation, double rate, Map<String, String> settings,
 			Path results) {
-		this.out.printf("%s: %s visitors/s for %d s%n", name, rate, this.options.durationSeconds());
+		this.out.printf("%s: %s visitors/s for %d s after %d s of warm-up%n", name, rate,
+				this.options.durationSeconds(), this.options.warmupSeconds());
 		Path folder = results.resolve("gatling").resolve(name);
 		Path timesFile = folder.resolve("request-times.json");
 		Map<String, String> all = new LinkedHashMap<>(settings);
 		all.put(LoadSettings.RATE, Double.toString(rate));
 		all.put(LoadSettings.DURATION_SECONDS, Integer.toString(this.options.durationSeconds()));
+		all.put(LoadSettings.WARMUP_SECONDS, Integer.toString(this.options.warmupSeconds()));
 		all.put(LoadSettings.REQUEST_TIMES, timesFile.toString());
 		Path report = new GatlingRun(simulation, name + " at " + rate + " visitors/s", all, folder).start()
-			.await(Duration.ofSeconds(this.options.durationSeconds()).plusMinutes(3));
+			.await(Duration.ofSeconds(this.options.durationSeconds() + this.options.warmupSeconds()).plusMinutes(3));
 		List<ReadResult> reads = new ArrayList<>();
 		RequestTimes.read(timesFile).requests().forEach((request, times) -> {
 			ReadResult read = new ReadResult(name, request, rate, times.okMillis().size(), times.failed(),

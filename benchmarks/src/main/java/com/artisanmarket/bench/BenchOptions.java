@@ -17,7 +17,8 @@ import java.util.Set;
  * @param buyers buyers in the signed-in pool
  * @param settleSeconds how long a buyer follows a pending order
  * @param pollMillis how often a buyer looks at a pending order
- * @param warmupSeconds an unreported checkout run before the steps (0: none)
+ * @param warmupSeconds an unreported checkout run before the steps, and unreported
+ * arrivals at the read rate before each browse and search run (0: none)
  * @param overheadSeconds how long wrk loads each path for the gateway overhead (0: skip)
  * @param overheadConnections wrk's connections (32, as the measurements that started the
  * performance work used)
@@ -40,7 +41,8 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 			  --buyers 40             signed-in buyers in the pool
 			  --settle 30             seconds a buyer follows a pending order before counting it pending
 			  --poll 1000             ms between a buyer's looks at a pending order
-			  --warmup 10             seconds of unreported checkout at 10 orders/s before the steps (0: none)
+			  --warmup 10             seconds of unreported checkout at 10 orders/s before the steps,
+			                          and of unreported visitors before each browse/search run (0: none)
 			  --overhead-duration 10  seconds of wrk per path for the gateway overhead
 			  --overhead-connections 32  wrk connections
 			  --no-overhead           skip the gateway overhead (wrk and nginx)

@@ -5,16 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.Http;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -29,6 +32,12 @@ abstract class BenchSimulation extends Simulation {
 	private static final String ELAPSED = "bench.elapsed";
 
 	protected final LoadSettings settings = LoadSettings.current();
+
+	/**
+	 * Requests started before this {@link System#nanoTime()} belong to the warm-up and
+	 * are not recorded.
+	 */
+	private volatile long recordFrom = Long.MAX_VALUE;
 
 	/**
 	 * In the order the requests were declared, which is the order they are reported in.
@@ -62,9 +71,25 @@ abstract class BenchSimulation extends Simulation {
 		return exec((session) -> session.remove(ELAPSED).markAsSucceeded())
 			.exec(request.apply(http(name)).check(responseTimeInMillis().saveAs(ELAPSED)).check(checks))
 			.exec((session) -> {
-				times.add(session.getLongWrapper(ELAPSED), session.isFailed());
+				Long elapsed = session.getLongWrapper(ELAPSED);
+				long started = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos((elapsed != null) ? elapsed : 0);
+				if (started >= this.recordFrom) {
+					times.add(elapsed, session.isFailed());
+				}
 				return session;
 			});
+	}
+
+	/**
+	 * Users arriving at the settings' rate through the warm-up and the measured duration.
+	 */
+	protected OpenInjectionStep arrivals() {
+		return constantUsersPerSec(this.settings.rate()).during(this.settings.warmup().plus(this.settings.duration()));
+	}
+
+	@Override
+	public void before() {
+		this.recordFrom = System.nanoTime() + this.settings.warmup().toNanos();
 	}
 
 	@Override

@@ -6,7 +6,6 @@ import java.util.Map;
 import com.artisanmarket.bench.setup.BenchData;
 import io.gatling.javaapi.core.ScenarioBuilder;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -33,8 +32,7 @@ public class BrowseSimulation extends BenchSimulation {
 		.exec(timed("product page", (http) -> http.get("/api/products/#{productId}"), status().is(200)));
 
 	{
-		setUp(this.browse.injectOpen(constantUsersPerSec(this.settings.rate()).during(this.settings.duration())))
-			.protocols(protocol());
+		setUp(this.browse.injectOpen(arrivals())).protocols(protocol());
 	}
 
 }

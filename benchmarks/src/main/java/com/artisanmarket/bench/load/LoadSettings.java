@@ -11,21 +11,25 @@ import java.util.Locale;
  *
  * @param baseUrl the gateway, or whatever stands in for it
  * @param rate users arriving per second (orders per second for checkout)
- * @param duration how long users keep arriving
+ * @param duration how long users keep arriving, after the warm-up
+ * @param warmup how long users arrive at the same rate before that, their requests not
+ * recorded (the load generator's JIT and connections, and the marketplace's, warm up)
  * @param data the setup's {@link com.artisanmarket.bench.setup.BenchData} file
  * @param requestTimes where the run writes its {@link RequestTimes}
  * @param outcome where checkout writes what became of each order
  * @param settle how long a buyer follows an order before counting it still pending
  * @param poll how often a buyer looks at a pending order
  */
-public record LoadSettings(String baseUrl, double rate, Duration duration, Path data, Path requestTimes, Path outcome,
-		Duration settle, Duration poll) {
+public record LoadSettings(String baseUrl, double rate, Duration duration, Duration warmup, Path data,
+		Path requestTimes, Path outcome, Duration settle, Duration poll) {
 
 	public static final String BASE_URL = "bench.base-url";
 
 	public static final String RATE = "bench.rate";
 
 	public static final String DURATION_SECONDS = "bench.duration-seconds";
+
+	public static final String WARMUP_SECONDS = "bench.warmup-seconds";
 
 	public static final String DATA = "bench.data";
 
@@ -40,7 +44,8 @@ public record LoadSettings(String baseUrl, double rate, Duration duration, Path 
 	static LoadSettings current() {
 		return new LoadSettings(setting(BASE_URL, "http://127.0.0.1:8080").replaceAll("/+$", ""),
 				Double.parseDouble(setting(RATE, "1")),
-				Duration.ofSeconds(Long.parseLong(setting(DURATION_SECONDS, "10"))), Path.of(required(DATA)),
+				Duration.ofSeconds(Long.parseLong(setting(DURATION_SECONDS, "10"))),
+				Duration.ofSeconds(Long.parseLong(setting(WARMUP_SECONDS, "0"))), Path.of(required(DATA)),
 				Path.of(setting(REQUEST_TIMES, "request-times.json")), Path.of(setting(OUTCOME, "checkout.json")),
 				Duration.ofSeconds(Long.parseLong(setting(SETTLE_SECONDS, "30"))),
 				Duration.ofMillis(Long.parseLong(setting(POLL_MILLIS, "1000"))));

@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.artisanmarket.bench.overhead.GatewayOverhead;
+import com.artisanmarket.bench.resources.Catalogue;
 
 /**
  * Everything one {@code ./marketplace bench} found, as {@code summary.json} holds it.
  *
  * @param run what was run, where and on what
  * @param reads catalogue reads (browse, search)
+ * @param catalogue the catalogue's size when the reads ran, or null when none ran
  * @param steps the order rate steps, in the order run
  * @param highestSustainedRate the highest offered rate that was sustained, or null
  * @param gatewayOverhead {@code GET /api/products/{id}} direct, through the gateway and
@@ -20,8 +22,9 @@ import com.artisanmarket.bench.overhead.GatewayOverhead;
  * @param maxResidentKibTotal the largest sum of the parts' resident memory sampled during
  * the run, KiB
  */
-public record Summary(Run run, List<ReadResult> reads, List<StepResult> steps, Integer highestSustainedRate,
-		GatewayOverhead.Result gatewayOverhead, Map<String, Long> peakResidentKib, long maxResidentKibTotal) {
+public record Summary(Run run, List<ReadResult> reads, Catalogue catalogue, List<StepResult> steps,
+		Integer highestSustainedRate, GatewayOverhead.Result gatewayOverhead, Map<String, Long> peakResidentKib,
+		long maxResidentKibTotal) {
 
 	/** The highest offered rate among the sustained steps. */
 	public static Integer highestSustained(List<StepResult> steps) {

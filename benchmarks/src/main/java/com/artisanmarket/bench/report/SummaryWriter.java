@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.artisanmarket.bench.overhead.GatewayOverhead;
+import com.artisanmarket.bench.resources.Catalogue;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -161,6 +162,17 @@ public final class SummaryWriter {
 		out.add("");
 		out.add("## Catalogue reads");
 		out.add("");
+		Catalogue catalogue = summary.catalogue();
+		if (catalogue != null) {
+			out.add("At " + String.format(Locale.ROOT, "%,d", catalogue.products())
+					+ " products listed; catalog-service's search index " + size(catalogue.searchIndexBytes())
+					+ " on disk, the embedded database's store " + size(catalogue.storeBytes()) + ".");
+			out.add("");
+		}
+		out.add("Visitors arrive at a fixed rate (open model) for " + summary.run().durationSeconds() + " s after "
+				+ summary.run().warmupSeconds() + " s of unreported warm-up at the same rate; each"
+				+ " sends one request (a search page carries its total and facet counts). Times in ms.");
+		out.add("");
 		out.add("| simulation | request | visitors/s | ok | failed | ms p50 / p95 / p99 |");
 		out.add("|---|---|---:|---:|---:|---:|");
 		for (ReadResult read : summary.reads()) {
@@ -191,6 +203,10 @@ public final class SummaryWriter {
 		out.add("");
 		out.add("gateway / direct = **" + ratio(overhead.gatewayOver("direct to catalog-service"))
 				+ "**, gateway / nginx = **" + ratio(overhead.gatewayOver("through nginx")) + "** (of req/s).");
+	}
+
+	private static String size(long bytes) {
+		return (bytes < 0) ? "not on this machine" : mib(bytes / 1024);
 	}
 
 	private static String row(String... cells) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import com.artisanmarket.bench.overhead.GatewayOverhead;
+import com.artisanmarket.bench.resources.Catalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class SummaryWriterTests {
 						new GatewayOverhead.Target("through the gateway", "http://127.0.0.1:8080/x", 1000, 16, 0),
 						new GatewayOverhead.Target("through nginx", "http://127.0.0.1:9000/x", 3200, 5, 0)),
 				"wrk -t2 -c16 -d10s", null);
-		Summary summary = new Summary(run(), List.of(), steps, Summary.highestSustained(steps), overhead,
+		Summary summary = new Summary(run(), List.of(), null, steps, Summary.highestSustained(steps), overhead,
 				Map.of("gateway", 400 * 1024L), 2200 * 1024L);
 
 		String markdown = SummaryWriter.write(summary, this.folder);
@@ -50,7 +51,7 @@ class SummaryWriterTests {
 	@Test
 	void saysSoWhenNoRateWasSustainedOrTheOverheadWasSkipped() {
 		List<StepResult> steps = List.of(step(100, false, Map.of(), Map.of("CONFIRMED", 10)));
-		Summary summary = new Summary(run(), List.of(), steps, Summary.highestSustained(steps),
+		Summary summary = new Summary(run(), List.of(), null, steps, Summary.highestSustained(steps),
 				new GatewayOverhead.Result(List.of(), null, "not measured: wrk not installed"), Map.of(), 0);
 
 		assertThat(SummaryWriter.markdown(summary)).contains("Highest rate sustained: **none of the rates**")
@@ -67,8 +68,22 @@ class SummaryWriterTests {
 		assertThat(SummaryWriter.markdown(summary(fine))).doesNotContain("MARKETPLACE_ORDERS_MAX_OPEN");
 	}
 
+	@Test
+	void saysHowBigTheCatalogueWasBesideTheReads() {
+		List<ReadResult> reads = List.of(new ReadResult("search", "search q=carpet", 20, 1200, 0,
+				new Percentiles(1200, 5, 9, 14, 31), "gatling/search/run"));
+		Summary summary = new Summary(run(), reads, new Catalogue(100_187, 29L * 1024 * 1024, -1), List.of(), null,
+				null, Map.of(), 0);
+
+		assertThat(SummaryWriter.markdown(summary)).contains("At 100,187 products listed")
+			.contains("search index 29 MiB on disk")
+			.contains("store not on this machine")
+			.contains("for 60 s after 10 s of unreported warm-up")
+			.contains("| search | `search q=carpet` | 20 | 1200 | 0 |");
+	}
+
 	private static Summary summary(List<StepResult> steps) {
-		return new Summary(run(), List.of(), steps, Summary.highestSustained(steps),
+		return new Summary(run(), List.of(), null, steps, Summary.highestSustained(steps),
 				new GatewayOverhead.Result(List.of(), null, "not measured: wrk not installed"), Map.of(), 0);
 	}
 
