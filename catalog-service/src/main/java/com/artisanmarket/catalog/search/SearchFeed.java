@@ -281,11 +281,14 @@ class SearchFeed implements SmartLifecycle {
 				batch.add(remaining.next());
 			}
 			return batch;
-		}).takeWhile((batch) -> !batch.isEmpty()).flatMap((batch) -> {
-			Query query = new Query(Criteria.where("_id").in(batch));
-			query.fields().exclude(UNINDEXED_FIELDS);
-			return this.mongo.find(query, Product.class).stream();
-		});
+		}).takeWhile((batch) -> !batch.isEmpty()).flatMap((batch) -> findByIds(batch).stream());
+	}
+
+	/** The products of the ids that MongoDB has, without the fields the index ignores. */
+	private List<Product> findByIds(List<String> ids) {
+		Query query = new Query(Criteria.where("_id").in(ids));
+		query.fields().exclude(UNINDEXED_FIELDS);
+		return this.mongo.find(query, Product.class);
 	}
 
 	private void consume() {
@@ -392,10 +395,8 @@ class SearchFeed implements SmartLifecycle {
 		List<String> ids = List.copyOf(productIds);
 		for (int from = 0; from < ids.size(); from += REFRESH_BATCH) {
 			List<String> batch = ids.subList(from, Math.min(ids.size(), from + REFRESH_BATCH));
-			Query query = new Query(Criteria.where("_id").in(batch));
-			query.fields().exclude(UNINDEXED_FIELDS);
 			Map<String, Product> found = new HashMap<>();
-			this.mongo.find(query, Product.class).forEach((product) -> found.put(product.id(), product));
+			findByIds(batch).forEach((product) -> found.put(product.id(), product));
 			for (String id : batch) {
 				Product product = found.get(id);
 				if (product == null) {
