@@ -138,6 +138,13 @@ public final class Marketplace {
 			}
 
 			@Override
+			public void restarted(Part part, ProcessHandle handle) {
+				startedNow.add(part);
+				Marketplace.this.out.printf("  + %-16s was shutting down; starting it again (pid %d, port %d)%n",
+						part.name(), handle.pid(), part.port());
+			}
+
+			@Override
 			public void waiting(List<Part> pending, Duration elapsed) {
 				Marketplace.this.out.printf("  … waiting for %s (%d s)%n",
 						String.join(", ", pending.stream().map(Part::name).toList()), elapsed.toSeconds());

@@ -161,11 +161,14 @@ public final class Supervisor {
 	}
 
 	/**
-	 * Waits until every part is ready.
+	 * Waits until every part is ready. A part that was already running when this
+	 * supervisor came (not started by it) and exits before it is ready was on its way
+	 * out, so it is started again; a part this supervisor started that exits has failed.
 	 * @param parts the parts to wait for
 	 * @param timeout how long to wait in all
-	 * @param progress told as parts become ready and, now and then, who is still pending
-	 * @throws StartFailure when a part exits or is not ready in time
+	 * @param progress told as parts become ready or are started again and, now and then,
+	 * who is still pending
+	 * @throws StartFailure when a part started here exits or a part is not ready in time
 	 */
 	public void awaitReady(List<Part> parts, Duration timeout, Progress progress) {
 		Instant start = Instant.now();
@@ -179,7 +182,13 @@ public final class Supervisor {
 					progress.ready(part, Duration.between(start, Instant.now()));
 				}
 				else if (running(part).isEmpty() && !startedAndAlive(part)) {
-					throw new StartFailure(part, "exited before it was ready" + exitCode(part));
+					if (this.started.containsKey(part.name())) {
+						throw new StartFailure(part, "exited before it was ready" + exitCode(part));
+					}
+					// Found running but never ready: it was shutting down (a `kill PID`,
+					// a
+					// `down` in another terminal) and has now exited, so it starts again.
+					progress.restarted(part, start(part));
 				}
 			}
 			Instant now = Instant.now();
@@ -384,6 +393,10 @@ public final class Supervisor {
 		void ready(Part part, Duration after);
 
 		default void waiting(List<Part> pending, Duration elapsed) {
+		}
+
+		/** A part that was shutting down has exited and was started again. */
+		default void restarted(Part part, ProcessHandle handle) {
 		}
 
 	}
