@@ -155,6 +155,27 @@ class ComposeFileTests {
 		}
 	}
 
+	/**
+	 * Issue 19: compose knows when a service is ready, lets it finish its graceful
+	 * shutdown (Spring Boot waits up to 30 s) and bounds its memory.
+	 */
+	@Test
+	void checksEachServicesReadinessAndGivesItTimeToStopAndABoundedMemory() {
+		Map<String, Object> services = map(this.compose, "services");
+		for (String service : SERVICES) {
+			Map<String, Object> definition = map(services, service);
+			Object management = map(definition, "environment").get("MANAGEMENT_SERVER_PORT");
+			assertThat(String.valueOf(map(definition, "healthcheck").get("test"))).as(service)
+				.contains("/dev/tcp/127.0.0.1/" + management + " ")
+				.contains("GET /actuator/health/readiness ")
+				.contains("grep -q ' 200 '");
+			String grace = String.valueOf(definition.get("stop_grace_period"));
+			assertThat(grace).as(service).matches("\\d+s");
+			assertThat(Integer.parseInt(grace.substring(0, grace.length() - 1))).as(service).isGreaterThan(30);
+			assertThat(map(map(map(definition, "deploy"), "resources"), "limits")).as(service).containsKey("memory");
+		}
+	}
+
 	@SuppressWarnings("unchecked")
 	private static List<String> ports(Map<String, Object> service) {
 		Object ports = service.get("ports");
