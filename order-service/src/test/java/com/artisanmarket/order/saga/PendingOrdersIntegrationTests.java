@@ -1,11 +1,17 @@
 package com.artisanmarket.order.saga;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import com.artisanmarket.events.EventJson;
 import com.artisanmarket.events.Money;
@@ -14,6 +20,8 @@ import com.artisanmarket.events.OrderEvent.OrderRejected;
 import com.artisanmarket.events.Topics;
 import com.artisanmarket.order.orders.Order;
 import com.artisanmarket.order.orders.OrderStatus;
+import com.artisanmarket.order.orders.Orders;
+import com.artisanmarket.order.orders.PendingWatch;
 import com.artisanmarket.order.orders.ShippingAddress;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
 import com.artisanmarket.testsupport.TestInfrastructure;
@@ -46,6 +54,12 @@ class PendingOrdersIntegrationTests {
 	@Autowired
 	MongoOperations mongo;
 
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	Clock clock;
+
 	@Test
 	void publishesAQuietOrderAgainAndRejectsAnOrderThatNeverGotAnAnswer() {
 		Instant now = Instant.now();
@@ -70,6 +84,42 @@ class PendingOrdersIntegrationTests {
 			assertThat(EventJson.read(record.value()).orElseThrow().data()).isInstanceOf(OrderRejected.class);
 		});
 		assertThat(published).noneMatch((record) -> record.key().equals(fresh));
+	}
+
+	/**
+	 * Issue 19: with several instances of order-service, each runs this check. Two at
+	 * once over the same abandoned orders reject each order once: one rejection in its
+	 * history, one write, one OrderRejected.
+	 */
+	@Test
+	void twoInstancesCheckingAtOnceRejectEachOrderOnce() throws Exception {
+		Instant longAgo = Instant.now().minus(Duration.ofMinutes(3));
+		List<String> abandoned = IntStream.range(0, 20).mapToObj((i) -> pendingOrder(longAgo)).toList();
+		PendingOrders otherInstance = new PendingOrders(this.mongo, this.orders, new PendingWatch(), this.clock,
+				new PendingProperties(Duration.ofSeconds(20), Duration.ofMinutes(2), Duration.ZERO));
+
+		try (ExecutorService instances = Executors.newFixedThreadPool(2)) {
+			Future<?> first = instances.submit(this.pending::check);
+			Future<?> second = instances.submit(otherInstance::check);
+			first.get(60, TimeUnit.SECONDS);
+			second.get(60, TimeUnit.SECONDS);
+		}
+
+		for (String id : abandoned) {
+			Order order = this.mongo.findById(id, Order.class);
+			assertThat(order.status()).as(id).isEqualTo(OrderStatus.REJECTED);
+			assertThat(order.statusHistory()).as(id)
+				.filteredOn((change) -> change.status() == OrderStatus.REJECTED)
+				.hasSize(1);
+			assertThat(order.version()).as("written once after it was placed").isEqualTo(2);
+		}
+		List<ConsumerRecord<String, String>> published = awaitEvents(abandoned);
+		for (String id : abandoned) {
+			assertThat(published).as(id)
+				.filteredOn((record) -> record.key().equals(id)
+						&& EventJson.read(record.value()).orElseThrow().data() instanceof OrderRejected)
+				.hasSize(1);
+		}
 	}
 
 	private String pendingOrder(Instant at) {
