@@ -1,8 +1,7 @@
 package com.artisanmarket.catalog.search;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 import com.artisanmarket.catalog.product.Product;
 import com.artisanmarket.catalog.product.ProductStatus;
@@ -68,8 +67,12 @@ final class ProductDocuments {
 
 	static final String SOURCE = "source";
 
-	/** Stored titles, crafts and maker names, offered as completions. */
-	static final String SUGGESTION = "suggestion";
+	/**
+	 * The title, craft and maker's name offered as completions, one doc-values field each
+	 * (in that order): a completion looks up a number per field and reads each distinct
+	 * value once, where stored fields decompressed a block of whole products per hit.
+	 */
+	static final List<String> SUGGESTIONS = List.of("suggestTitle", "suggestCraft", "suggestMaker");
 
 	/** The folded words of titles, crafts and maker names, for completions. */
 	static final String SUGGEST_WORDS = "suggestWords";
@@ -134,11 +137,13 @@ final class ProductDocuments {
 		text(doc, MATERIALS_TEXT, String.join(" ", product.materials()));
 		text(doc, DESCRIPTION_TEXT, product.description());
 		text(doc, PLACE_TEXT, product.artisanCity());
-		for (String suggestion : Stream.of(product.title(), craft, product.artisanName())
-			.filter(Objects::nonNull)
-			.toList()) {
-			doc.add(new StoredField(SUGGESTION, suggestion));
-			text(doc, SUGGEST_WORDS, suggestion);
+		List<String> suggestions = Arrays.asList(product.title(), craft, product.artisanName());
+		for (int i = 0; i < suggestions.size(); i++) {
+			String suggestion = suggestions.get(i);
+			if (suggestion != null) {
+				doc.add(new SortedDocValuesField(SUGGESTIONS.get(i), new BytesRef(suggestion)));
+				text(doc, SUGGEST_WORDS, suggestion);
+			}
 		}
 		doc.add(new StoredField(SOURCE, this.json.writeValueAsString(product)));
 		return doc;

@@ -57,7 +57,7 @@ final class ProductIndex implements Closeable {
 	 * Bumped whenever documents or the index's order change: an index of another schema
 	 * is rebuilt.
 	 */
-	static final String SCHEMA = "3";
+	static final String SCHEMA = "4";
 
 	private static final String SCHEMA_KEY = "schema";
 

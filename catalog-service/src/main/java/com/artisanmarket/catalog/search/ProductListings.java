@@ -3,6 +3,8 @@ package com.artisanmarket.catalog.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,14 +14,22 @@ import com.artisanmarket.catalog.search.FacetCounter.Counted;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -37,7 +47,11 @@ public class ProductListings {
 	/** Completions offered at most. */
 	public static final int SUGGESTIONS = 10;
 
-	private static final int SUGGESTION_CANDIDATES = 200;
+	/**
+	 * Matching products looked at for completions, in index order; a search box asks
+	 * after each letter, and a short prefix matches most of the catalogue.
+	 */
+	private static final int SUGGESTION_CANDIDATES = 1_000;
 
 	/** Searches whose total and facets are kept, per index version. */
 	private static final int COUNTED_SEARCHES = 256;
@@ -117,20 +131,7 @@ public class ProductListings {
 		query.add(new PrefixQuery(new Term(ProductDocuments.SUGGEST_WORDS, words.getLast())), Occur.FILTER);
 		IndexSearcher searcher = this.index.acquire();
 		try {
-			StoredFields stored = searcher.storedFields();
-			Set<String> suggestions = new LinkedHashSet<>();
-			for (ScoreDoc hit : searcher.search(query.build(), SUGGESTION_CANDIDATES).scoreDocs) {
-				for (String candidate : stored.document(hit.doc, Set.of(ProductDocuments.SUGGESTION))
-					.getValues(ProductDocuments.SUGGESTION)) {
-					if (completes(Folding.words(candidate), words)) {
-						suggestions.add(candidate);
-					}
-				}
-				if (suggestions.size() >= SUGGESTIONS) {
-					break;
-				}
-			}
-			return suggestions.stream().limit(SUGGESTIONS).toList();
+			return searcher.search(query.build(), new CompletionCollectorManager(words));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -159,6 +160,89 @@ public class ProductListings {
 	}
 
 	private record CountedKey(IndexReader.CacheKey version, Query query) {
+	}
+
+	/**
+	 * Completions from the products a suggestion query matches, in index order: each
+	 * product's title, craft and maker's name, each distinct value read and folded once
+	 * per segment, and the search stops once {@value #SUGGESTIONS} are found or
+	 * {@value #SUGGESTION_CANDIDATES} products were looked at.
+	 */
+	private record CompletionCollectorManager(
+			List<String> typed) implements CollectorManager<CompletionCollector, List<String>> {
+
+		@Override
+		public CompletionCollector newCollector() {
+			return new CompletionCollector(this.typed);
+		}
+
+		@Override
+		public List<String> reduce(Collection<CompletionCollector> collectors) {
+			Set<String> found = new LinkedHashSet<>();
+			collectors.forEach((collector) -> found.addAll(collector.found));
+			return found.stream().limit(SUGGESTIONS).toList();
+		}
+
+	}
+
+	private static final class CompletionCollector implements Collector {
+
+		private final List<String> typed;
+
+		private final Set<String> found = new LinkedHashSet<>();
+
+		private int examined;
+
+		CompletionCollector(List<String> typed) {
+			this.typed = typed;
+		}
+
+		private boolean done() {
+			return this.found.size() >= SUGGESTIONS || this.examined >= SUGGESTION_CANDIDATES;
+		}
+
+		@Override
+		public LeafCollector getLeafCollector(LeafReaderContext leaf) throws IOException {
+			if (done()) {
+				throw new CollectionTerminatedException();
+			}
+			List<SortedDocValues> values = new ArrayList<>();
+			List<Set<Integer>> seen = new ArrayList<>();
+			for (String field : ProductDocuments.SUGGESTIONS) {
+				values.add(DocValues.getSorted(leaf.reader(), field));
+				seen.add(new HashSet<>());
+			}
+			return new LeafCollector() {
+
+				@Override
+				public void setScorer(Scorable scorer) {
+				}
+
+				@Override
+				public void collect(int doc) throws IOException {
+					for (int i = 0; i < values.size(); i++) {
+						SortedDocValues value = values.get(i);
+						if (value.advanceExact(doc) && seen.get(i).add(value.ordValue())) {
+							String candidate = value.lookupOrd(value.ordValue()).utf8ToString();
+							if (completes(Folding.words(candidate), CompletionCollector.this.typed)) {
+								CompletionCollector.this.found.add(candidate);
+							}
+						}
+					}
+					CompletionCollector.this.examined++;
+					if (done()) {
+						throw new CollectionTerminatedException();
+					}
+				}
+
+			};
+		}
+
+		@Override
+		public ScoreMode scoreMode() {
+			return ScoreMode.COMPLETE_NO_SCORES;
+		}
+
 	}
 
 }

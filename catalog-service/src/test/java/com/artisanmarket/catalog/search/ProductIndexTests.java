@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.artisanmarket.catalog.product.Category;
 import com.artisanmarket.catalog.product.Product;
@@ -169,6 +170,35 @@ class ProductIndexTests {
 									shown.stream().filter((product) -> product.stock() == 0).count()));
 				}
 			}
+		}
+	}
+
+	@Test
+	void suggestsEachValueOnceAndAtMostTen() throws IOException {
+		Instant start = Instant.parse("2026-11-01T10:00:00Z");
+		try (ProductIndex index = new ProductIndex(this.directory, Duration.ofMillis(100),
+				new ProductDocuments(JsonMapper.builder().build()))) {
+			ProductListings listings = new ProductListings(index);
+			// Three segments of products by one maker, the first of them archived.
+			for (int segment = 0; segment < 3; segment++) {
+				for (int i = segment * 10; i < segment * 10 + 10; i++) {
+					index.put(product("p-" + i, start.plusSeconds(i), Category.CERAMICS, "AZ", 1_000, 1,
+							(i == 0) ? ProductStatus.ARCHIVED : ProductStatus.ACTIVE));
+				}
+				index.commit(Map.of());
+			}
+			index.refresh();
+
+			assertThat(listings.suggest("ays")).containsExactly("Aysel");
+			assertThat(listings.suggest("piece")).hasSize(ProductListings.SUGGESTIONS)
+				.doesNotHaveDuplicates()
+				.allMatch((title) -> title.matches("Piece p-[1-9][0-9]?"));
+			assertThat(listings.suggest("piece p-2")).hasSize(ProductListings.SUGGESTIONS)
+				.doesNotHaveDuplicates()
+				.isSubsetOf(
+						Stream.concat(Stream.of("Piece p-2"), IntStream.range(20, 30).mapToObj((i) -> "Piece p-" + i))
+							.toList());
+			assertThat(listings.suggest("piece p-0")).isEmpty();
 		}
 	}
 
