@@ -2,6 +2,7 @@ package com.artisanmarket.gateway.routing;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,16 +15,16 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where the services are, and what the gateway tells callers while one is unavailable.
  *
- * @param services each service's base URL by name
- * ({@code marketplace.gateway.services.*}); the routes in application.yml read them, and
- * only these names have a fallback
+ * @param services each service's instances by name, their base URLs
+ * ({@code marketplace.gateway.services.*}, several separated by commas); the routes in
+ * application.yml balance over them, and only these names have a fallback
  * @param management each service's management port, where the operations panel reads its
  * Actuator ({@code marketplace.gateway.management.*})
  * @param retryAfter the {@code Retry-After} of the 503 answered while a service is down
  */
 @Validated
 @ConfigurationProperties("marketplace.gateway")
-public record RoutingProperties(@NotEmpty Map<String, URI> services, @NotEmpty Map<String, URI> management,
+public record RoutingProperties(@NotEmpty Map<String, List<URI>> services, @NotEmpty Map<String, URI> management,
 		@DefaultValue("5s") Duration retryAfter) {
 
 	public RoutingProperties {
