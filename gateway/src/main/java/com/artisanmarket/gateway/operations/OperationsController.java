@@ -1,6 +1,7 @@
 package com.artisanmarket.gateway.operations;
 
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import com.artisanmarket.events.ProblemTypes;
 import com.artisanmarket.gateway.edge.Problems;
@@ -54,7 +56,7 @@ class OperationsController {
 
 	private final Clock clock;
 
-	private final Map<String, String> services;
+	private final Map<String, List<String>> services;
 
 	private final String version;
 
@@ -73,7 +75,8 @@ class OperationsController {
 		this.http = http.build();
 		this.clock = clock;
 		this.services = new LinkedHashMap<>();
-		routing.management().forEach((name, url) -> this.services.put(name, url.toString()));
+		routing.management()
+			.forEach((name, urls) -> this.services.put(name, urls.stream().map(URI::toString).toList()));
 		BuildProperties properties = build.getIfAvailable();
 		this.version = (properties != null) ? properties.getVersion() : "unknown";
 		this.circuitBreakers = circuitBreakers;
@@ -85,7 +88,8 @@ class OperationsController {
 		// The services hand their snapshot to admins only: the admin's own token asks.
 		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 		return Flux.fromIterable(this.services.entrySet())
-			.flatMapSequential((service) -> part(service.getKey(), service.getValue(), authorization))
+			.flatMapSequential((service) -> Flux.fromIterable(service.getValue())
+				.flatMapSequential((url) -> part(service.getKey(), url, authorization)))
 			.collectList()
 			.map(this::overview);
 	}
@@ -95,12 +99,13 @@ class OperationsController {
 	Mono<Map<String, Object>> deadLetters(ServerWebExchange exchange) {
 		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 		return Flux.fromIterable(this.services.entrySet())
-			.flatMapSequential((service) -> this.http.get()
-				.uri(service.getValue() + "/actuator/deadletters")
-				.header(HttpHeaders.AUTHORIZATION, authorization)
-				.retrieve()
-				.bodyToMono(LIST)
-				.timeout(this.patience.deadLettersPatience())
+			.flatMapSequential((service) -> firstAnswering(service.getValue(),
+					(url) -> this.http.get()
+						.uri(url + "/actuator/deadletters")
+						.header(HttpHeaders.AUTHORIZATION, authorization)
+						.retrieve()
+						.bodyToMono(LIST)
+						.timeout(this.patience.deadLettersPatience()))
 				.map((records) -> Map.<String, Object>of("service", service.getKey(), "records", records))
 				.onErrorResume((ex) -> Mono.just(Map.of("service", service.getKey(), "error", reason(ex)))))
 			.collectList()
@@ -113,8 +118,8 @@ class OperationsController {
 	 */
 	@PostMapping("/api/admin/dead-letters/replay")
 	Mono<ResponseEntity<Object>> replay(@RequestBody Replay replay, ServerWebExchange exchange) {
-		String baseUrl = this.services.get(replay.service());
-		if (baseUrl == null) {
+		List<String> instances = this.services.get(replay.service());
+		if (instances == null) {
 			// problem+json like every other 4xx (it was plain JSON until issue 17's
 			// bad-input suite).
 			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Unknown service",
@@ -127,13 +132,13 @@ class OperationsController {
 			body.put("partition", replay.partition());
 			body.put("offset", replay.offset());
 		}
-		return this.http.post()
-			.uri(baseUrl + "/actuator/deadletters")
+		return firstAnswering(instances, (url) -> this.http.post()
+			.uri(url + "/actuator/deadletters")
 			.header(HttpHeaders.AUTHORIZATION, exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
 			.bodyValue(body)
 			.retrieve()
 			.bodyToMono(LIST)
-			.timeout(this.patience.replayPatience())
+			.timeout(this.patience.replayPatience()))
 			.map((results) -> ResponseEntity.ok((Object) Map.of("service", replay.service(), "results", results)));
 	}
 
@@ -147,7 +152,20 @@ class OperationsController {
 
 	}
 
+	/**
+	 * Asks a service's instances in turn until one answers: its dead letters are the
+	 * service's, whichever instance reads them.
+	 */
+	private static <T> Mono<T> firstAnswering(List<String> instances, Function<String, Mono<T>> call) {
+		Mono<T> answer = call.apply(instances.getFirst());
+		for (String next : instances.subList(1, instances.size())) {
+			answer = answer.onErrorResume((ex) -> call.apply(next));
+		}
+		return answer;
+	}
+
 	private Mono<Map<String, Object>> part(String name, String baseUrl, String authorization) {
+		String instance = URI.create(baseUrl).getAuthority();
 		Mono<Map<String, Object>> health = get(baseUrl + "/actuator/health/readiness", null).onErrorResume(
 				WebClientResponseException.ServiceUnavailable.class,
 				(ex) -> Mono.justOrEmpty(ex.getResponseBodyAs(JSON)));
@@ -158,12 +176,14 @@ class OperationsController {
 		return Mono.zip(health, snapshot, components).map((answers) -> {
 			Map<String, Object> part = new LinkedHashMap<>(answers.getT2());
 			part.put("name", name);
+			part.put("instance", instance);
 			part.put("status", answers.getT1().getOrDefault("status", "UNKNOWN"));
 			part.put("components", componentStatuses(answers.getT3()));
 			return part;
 		}).onErrorResume((ex) -> {
 			Map<String, Object> part = new LinkedHashMap<>();
 			part.put("name", name);
+			part.put("instance", instance);
 			part.put("status", "DOWN");
 			part.put("error", reason(ex));
 			return Mono.just(part);

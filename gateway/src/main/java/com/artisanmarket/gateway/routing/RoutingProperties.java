@@ -18,13 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * @param services each service's instances by name, their base URLs
  * ({@code marketplace.gateway.services.*}, several separated by commas); the routes in
  * application.yml balance over them, and only these names have a fallback
- * @param management each service's management port, where the operations panel reads its
- * Actuator ({@code marketplace.gateway.management.*})
+ * @param management each service's instances' management ports, where the operations
+ * panel reads their Actuators ({@code marketplace.gateway.management.*}, several
+ * separated by commas)
  * @param retryAfter the {@code Retry-After} of the 503 answered while a service is down
  */
 @Validated
 @ConfigurationProperties("marketplace.gateway")
-public record RoutingProperties(@NotEmpty Map<String, List<URI>> services, @NotEmpty Map<String, URI> management,
+public record RoutingProperties(@NotEmpty Map<String, List<URI>> services, @NotEmpty Map<String, List<URI>> management,
 		@DefaultValue("5s") Duration retryAfter) {
 
 	public RoutingProperties {

@@ -38,6 +38,10 @@ class OperationsIntegrationTests {
 	private static final HttpServer actuator = StandInServer.answering("{\"status\":\"UP\"}",
 			(exchange) -> traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent"))));
 
+	/** A second instance of catalog-service. */
+	private static final HttpServer secondCatalog = StandInServer.answering("{\"status\":\"UP\"}",
+			(exchange) -> traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent"))));
+
 	@LocalServerPort
 	int port;
 
@@ -45,13 +49,15 @@ class OperationsIntegrationTests {
 	static void managementPorts(DynamicPropertyRegistry registry) {
 		String url = "http://127.0.0.1:" + actuator.getAddress().getPort();
 		registry.add("marketplace.gateway.management.artisan-service", () -> url);
-		registry.add("marketplace.gateway.management.catalog-service", () -> url);
+		registry.add("marketplace.gateway.management.catalog-service",
+				() -> url + ",http://127.0.0.1:" + secondCatalog.getAddress().getPort());
 		registry.add("marketplace.gateway.management.order-service", () -> url);
 	}
 
 	@AfterAll
 	static void stopActuator() {
 		actuator.stop(0);
+		secondCatalog.stop(0);
 	}
 
 	@Test
@@ -66,8 +72,14 @@ class OperationsIntegrationTests {
 
 		assertThat(operations.statusCode()).as(operations.body()).isEqualTo(200);
 		assertThat(Http.json(operations).path("parts").findValuesAsString("status")).contains("UP");
-		// Three services, three Actuator paths each.
-		assertThat(traceparents).hasSize(9).allSatisfy((header) -> assertThat(header).matches("00-[0-9a-f]{32}-.+"));
+		// A row per instance: catalog-service runs twice.
+		assertThat(Http.json(operations).path("parts").findValuesAsString("name")).containsExactly("gateway",
+				"artisan-service", "catalog-service", "catalog-service", "order-service", "kafka", "mongo");
+		assertThat(Http.json(operations).path("parts").findValuesAsString("instance")).containsExactly(
+				"127.0.0.1:" + actuator.getAddress().getPort(), "127.0.0.1:" + actuator.getAddress().getPort(),
+				"127.0.0.1:" + secondCatalog.getAddress().getPort(), "127.0.0.1:" + actuator.getAddress().getPort());
+		// Four instances, three Actuator paths each.
+		assertThat(traceparents).hasSize(12).allSatisfy((header) -> assertThat(header).matches("00-[0-9a-f]{32}-.+"));
 		assertThat(traceparents.stream().map((header) -> header.substring(3, 35)).distinct())
 			.as("one trace for the whole panel")
 			.hasSize(1);

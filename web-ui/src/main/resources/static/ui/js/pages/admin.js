@@ -111,6 +111,8 @@ function operationsPanel(onLeave, current) {
 
 function partsTable(parts) {
   const cell = (value) => h('td', {}, value ?? '–');
+  // A service run as several instances has a row per instance, named by its address.
+  const instances = (part) => parts.filter((other) => other.name === part.name).length;
   const breakers = (part) => Object.entries(part.circuitBreakers ?? {}).map(([name, state]) => `${name}: ${state}`).join(', ');
   const lag = (part) => (Array.isArray(part.consumerLag) ? String(part.consumerLag.reduce((sum, row) => sum + row.lag, 0)) : null);
   const deadLetters = (part) => (part.deadLetters ? String(Object.values(part.deadLetters).reduce((sum, n) => sum + n, 0)) : null);
@@ -119,7 +121,8 @@ function partsTable(parts) {
     h('thead', {}, h('tr', {}, ['admin.ops.part', 'admin.ops.status', 'admin.ops.version', 'admin.ops.uptime', 'admin.ops.breakers',
       'admin.ops.lag', 'admin.ops.outbox', 'admin.ops.deadLetters'].map((key) => h('th', { scope: 'col' }, t(key))))),
     h('tbody', {}, parts.map((part) => h('tr', { dataset: { part: part.name, status: part.status } },
-      h('th', { scope: 'row' }, part.name),
+      h('th', { scope: 'row' }, part.name,
+        instances(part) > 1 ? h('span', { class: 'muted block' }, part.instance) : null),
       h('td', {}, h('span', { class: `status status-${part.status === 'UP' ? 'confirmed' : part.status === 'DOWN' ? 'rejected' : 'pending'}` },
         t(`admin.ops.state.${['UP', 'DOWN'].includes(part.status) ? part.status : 'UNKNOWN'}`)),
         part.error ? h('span', { class: 'muted block' }, part.error) : null),
