@@ -50,8 +50,9 @@ public final class Marketplace {
 			StackConfig config = StackConfig.fromEnvironment(root, System.getenv());
 			Duration timeout = Duration
 				.ofSeconds(Long.parseLong(System.getenv().getOrDefault("MARKETPLACE_START_TIMEOUT_SECONDS", "300")));
-			Marketplace marketplace = new Marketplace(new Supervisor(new Stack(config, true), true), System.out,
-					timeout);
+			Replicas replicas = replicas(config, List.of(args));
+			Marketplace marketplace = new Marketplace(new Supervisor(new Stack(config, true, replicas), true),
+					System.out, timeout);
 			exit = marketplace.run(List.of(args));
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
@@ -59,6 +60,31 @@ public final class Marketplace {
 			exit = 2;
 		}
 		System.exit(exit);
+	}
+
+	/**
+	 * The instances {@code up --replicas} asks for, at least as many as a running stack
+	 * has (recorded in its data directory); for any other command, those recorded, so
+	 * that {@code status} and {@code down} see every instance.
+	 */
+	static Replicas replicas(StackConfig config, List<String> args) {
+		Replicas recorded = Replicas.read(config);
+		if (args.isEmpty() || !args.getFirst().equals("up")) {
+			return recorded;
+		}
+		for (int i = 1; i < args.size(); i++) {
+			String arg = args.get(i);
+			if (arg.startsWith("--replicas=")) {
+				return recorded.atLeast(Replicas.parse(arg.substring("--replicas=".length())));
+			}
+			if (arg.equals("--replicas")) {
+				if (i + 1 >= args.size()) {
+					throw new IllegalArgumentException("--replicas needs a count, e.g. --replicas 2");
+				}
+				return recorded.atLeast(Replicas.parse(args.get(i + 1)));
+			}
+		}
+		return recorded;
 	}
 
 	int run(List<String> args) {
@@ -69,7 +95,8 @@ public final class Marketplace {
 			case "down" -> down();
 			case "status" -> status();
 			default -> {
-				this.out.println("usage: marketplace up [--fresh] [--no-build] | down | status");
+				this.out.println(
+						"usage: marketplace up [--fresh] [--no-build] [--replicas N|service=N,...] | down | status");
 				yield command.equals("help") ? 0 : 2;
 			}
 		};
@@ -94,6 +121,7 @@ public final class Marketplace {
 			wipeData();
 		}
 		prepareDataDir();
+		stack.replicas().write(stack.config());
 		stack.prepareStartupCache();
 		Instant begin = Instant.now();
 		List<Part> startedNow = new ArrayList<>();
@@ -120,12 +148,12 @@ public final class Marketplace {
 		for (Part part : parts) {
 			Optional<ProcessHandle> running = this.supervisor.running(part);
 			if (running.isPresent()) {
-				this.out.printf("  = %-16s already running (pid %d)%n", part.name(), running.get().pid());
+				this.out.printf("  = %-18s already running (pid %d)%n", part.name(), running.get().pid());
 			}
 			else {
 				ProcessHandle handle = this.supervisor.start(part);
 				startedNow.add(part);
-				this.out.printf("  + %-16s starting (pid %d, port %d)%n", part.name(), handle.pid(), part.port());
+				this.out.printf("  + %-18s starting (pid %d, port %d)%n", part.name(), handle.pid(), part.port());
 			}
 			waitFor.add(part);
 		}
@@ -133,14 +161,14 @@ public final class Marketplace {
 
 			@Override
 			public void ready(Part part, Duration after) {
-				Marketplace.this.out.printf("  ✓ %-16s ready on 127.0.0.1:%d (%.1f s)%n", part.name(), part.port(),
+				Marketplace.this.out.printf("  ✓ %-18s ready on 127.0.0.1:%d (%.1f s)%n", part.name(), part.port(),
 						after.toMillis() / 1000.0);
 			}
 
 			@Override
 			public void restarted(Part part, ProcessHandle handle) {
 				startedNow.add(part);
-				Marketplace.this.out.printf("  + %-16s was shutting down; starting it again (pid %d, port %d)%n",
+				Marketplace.this.out.printf("  + %-18s was shutting down; starting it again (pid %d, port %d)%n",
 						part.name(), handle.pid(), part.port());
 			}
 
@@ -185,7 +213,8 @@ public final class Marketplace {
 		Stack stack = this.supervisor.stack();
 		Map<String, Long> stopped = new LinkedHashMap<>(this.supervisor.stopAll(stack.services(), STOP_GRACE));
 		stopped.putAll(this.supervisor.stopAll(stack.infrastructure(), STOP_GRACE));
-		stopped.forEach((name, pid) -> this.out.printf("  - %-16s stopped (pid %d)%n", name, pid));
+		stopped.forEach((name, pid) -> this.out.printf("  - %-18s stopped (pid %d)%n", name, pid));
+		Replicas.ONE_EACH.write(stack.config());
 		this.out.println(stopped.isEmpty() ? "Nothing of the marketplace was running." : "The marketplace is down.");
 		return 0;
 	}
@@ -200,13 +229,13 @@ public final class Marketplace {
 			Optional<ProcessHandle> running = this.supervisor.running(part);
 			if (running.isEmpty()) {
 				allReady = false;
-				this.out.printf("  %-16s stopped%n", part.name());
+				this.out.printf("  %-18s stopped%n", part.name());
 				continue;
 			}
 			boolean ready = this.supervisor.isReady(part);
 			allReady &= ready;
 			long pid = running.get().pid();
-			this.out.printf("  %-16s %-9s pid %-8d port %-6d rss %s%n", part.name(), ready ? "ready" : "not ready", pid,
+			this.out.printf("  %-18s %-9s pid %-8d port %-6d rss %s%n", part.name(), ready ? "ready" : "not ready", pid,
 					part.port(), residentMemory(pid));
 		}
 		return allReady ? 0 : 3;

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The marketplace's parts and how each is started. The single place that knows the
@@ -53,8 +55,14 @@ public final class Stack {
 
 	private final boolean startupCache;
 
+	private final Replicas replicas;
+
 	public Stack(StackConfig config) {
 		this(config, false);
+	}
+
+	public Stack(StackConfig config, boolean startupCache) {
+		this(config, startupCache, Replicas.ONE_EACH);
 	}
 
 	/**
@@ -62,10 +70,16 @@ public final class Stack {
 	 * @param startupCache whether the services run from their extracted jars with a JDK
 	 * AOT cache (see {@link StartupCache}); {@code ./marketplace up} uses it, the test
 	 * harness does not
+	 * @param replicas how many instances of each service
 	 */
-	public Stack(StackConfig config, boolean startupCache) {
+	public Stack(StackConfig config, boolean startupCache, Replicas replicas) {
 		this.config = config;
 		this.startupCache = startupCache;
+		this.replicas = replicas;
+	}
+
+	public Replicas replicas() {
+		return this.replicas;
 	}
 
 	public StackConfig config() {
@@ -77,14 +91,45 @@ public final class Stack {
 		return List.of(mongo(), kafka());
 	}
 
+	/**
+	 * The services' instances (each service's first one named as the service), then the
+	 * gateway.
+	 */
 	public List<Part> services() {
 		StackConfig.Ports ports = this.config.ports();
-		Part catalog = service(CATALOG_SERVICE, ports.catalogService(), ports.catalogServiceManagement(), "catalog")
-			.withArguments(List.of("--marketplace.catalog.artisan-service-url=" + local(ports.artisanService())));
-		Part orders = service(ORDER_SERVICE, ports.orderService(), ports.orderServiceManagement(), "orders")
-			.withArguments(List.of("--marketplace.orders.catalog-service-url=" + local(ports.catalogService())));
-		return List.of(service(ARTISAN_SERVICE, ports.artisanService(), ports.artisanServiceManagement(), "artisans"),
-				catalog, orders, gateway());
+		List<Part> parts = new ArrayList<>();
+		parts.addAll(instances(ARTISAN_SERVICE, ports.artisanService(), ports.artisanServiceManagement(), "artisans",
+				List.of()));
+		parts.addAll(instances(CATALOG_SERVICE, ports.catalogService(), ports.catalogServiceManagement(), "catalog",
+				List.of("--marketplace.catalog.artisan-service-url=" + local(ports.artisanService()))));
+		parts.addAll(instances(ORDER_SERVICE, ports.orderService(), ports.orderServiceManagement(), "orders",
+				List.of("--marketplace.orders.catalog-service-url=" + local(ports.catalogService()))));
+		parts.add(gateway());
+		return parts;
+	}
+
+	private List<Part> instances(String service, int port, int managementPort, String database,
+			List<String> arguments) {
+		return IntStream.range(0, this.replicas.of(service))
+			.mapToObj((i) -> service(service, i, port + Replicas.PORT_STEP * i, managementPort + Replicas.PORT_STEP * i,
+					database)
+				.withArguments(arguments))
+			.toList();
+	}
+
+	/**
+	 * The part name of a service's instance {@code index} (from 0): the service's own for
+	 * the first.
+	 */
+	static String instanceName(String service, int index) {
+		return (index == 0) ? service : service + "-" + (index + 1);
+	}
+
+	/** Every instance's base URL, separated by commas, for the gateway. */
+	private String urls(String service, int port) {
+		return IntStream.range(0, this.replicas.of(service))
+			.mapToObj((i) -> local(port + Replicas.PORT_STEP * i))
+			.collect(Collectors.joining(","));
 	}
 
 	/** Every part, in start order. */
@@ -146,28 +191,31 @@ public final class Stack {
 		return new Part(KAFKA, List.of(port, controllerPort), command, new Part.ReadyFile(readyFile), List.of(), false);
 	}
 
-	private Part service(String name, int port, int managementPort, String database) {
-		List<String> command = serviceCommand(name, managementPort);
+	private Part service(String service, int index, int port, int managementPort, String database) {
+		String name = instanceName(service, index);
+		List<String> command = serviceCommand(service, name, managementPort, index == 0);
 		command.addAll(List.of("--server.port=" + port, "--spring.mongodb.uri=" + this.config.mongoUri(database),
 				"--spring.kafka.bootstrap-servers=" + this.config.kafkaBootstrapServers(),
 				"--marketplace.security.jwks-uri=" + local(this.config.ports().gateway()) + "/.well-known/jwks.json"));
 		return new Part(name, List.of(port, managementPort), command, httpReadiness(managementPort),
-				SERVICE_SETTINGS.get(name), true);
+				SERVICE_SETTINGS.get(service), true);
 	}
 
 	private Part gateway() {
 		StackConfig.Ports ports = this.config.ports();
-		List<String> command = serviceCommand(GATEWAY, ports.gatewayManagement());
-		command.addAll(
-				List.of("--server.port=" + ports.gateway(), "--spring.mongodb.uri=" + this.config.mongoUri("identity"),
-						"--marketplace.gateway.services.artisan-service=" + local(ports.artisanService()),
-						"--marketplace.gateway.services.catalog-service=" + local(ports.catalogService()),
-						"--marketplace.gateway.services.order-service=" + local(ports.orderService()),
-						"--marketplace.gateway.management.artisan-service=" + local(ports.artisanServiceManagement()),
-						"--marketplace.gateway.management.catalog-service=" + local(ports.catalogServiceManagement()),
-						"--marketplace.gateway.management.order-service=" + local(ports.orderServiceManagement()),
-						"--marketplace.identity.signing-key-file=" + gatewayData().resolve("signing-key.pem"),
-						"--marketplace.admin.password-file=" + adminPasswordFile()));
+		List<String> command = serviceCommand(GATEWAY, GATEWAY, ports.gatewayManagement(), true);
+		command.addAll(List.of("--server.port=" + ports.gateway(),
+				"--spring.mongodb.uri=" + this.config.mongoUri("identity"),
+				"--marketplace.gateway.services.artisan-service=" + urls(ARTISAN_SERVICE, ports.artisanService()),
+				"--marketplace.gateway.services.catalog-service=" + urls(CATALOG_SERVICE, ports.catalogService()),
+				"--marketplace.gateway.services.order-service=" + urls(ORDER_SERVICE, ports.orderService()),
+				"--marketplace.gateway.management.artisan-service="
+						+ urls(ARTISAN_SERVICE, ports.artisanServiceManagement()),
+				"--marketplace.gateway.management.catalog-service="
+						+ urls(CATALOG_SERVICE, ports.catalogServiceManagement()),
+				"--marketplace.gateway.management.order-service=" + urls(ORDER_SERVICE, ports.orderServiceManagement()),
+				"--marketplace.identity.signing-key-file=" + gatewayData().resolve("signing-key.pem"),
+				"--marketplace.admin.password-file=" + adminPasswordFile()));
 		return new Part(GATEWAY, List.of(ports.gateway(), ports.gatewayManagement()), command,
 				httpReadiness(ports.gatewayManagement()), SERVICE_SETTINGS.get(GATEWAY), true);
 	}
@@ -178,7 +226,13 @@ public final class Stack {
 		return command;
 	}
 
-	private List<String> serviceCommand(String name, int managementPort) {
+	/**
+	 * @param service whose jar runs
+	 * @param name the part's name (the service's, or its instance's)
+	 * @param recordCache whether this instance may record the startup cache when it is
+	 * missing (one instance per jar, so that two never write it at once)
+	 */
+	private List<String> serviceCommand(String service, String name, int managementPort, boolean recordCache) {
 		List<String> command = javaCommand(name, SERVICE_HEAP);
 		// Spring Boot writes the log and rolls it over at 10 MB, gzipping what it rolls
 		// and
@@ -189,10 +243,10 @@ public final class Stack {
 				"-Dlogging.logback.rollingpolicy.max-file-size=10MB",
 				"-Dlogging.logback.rollingpolicy.total-size-cap=100MB", "-Dlogging.threshold.console=OFF"));
 		if (this.startupCache) {
-			command.addAll(new StartupCache(this.config.java(), serviceJar(name)).command());
+			command.addAll(new StartupCache(this.config.java(), serviceJar(service)).command(recordCache));
 		}
 		else {
-			command.addAll(List.of("-jar", serviceJar(name).toString()));
+			command.addAll(List.of("-jar", serviceJar(service).toString()));
 		}
 		command.add("--server.address=127.0.0.1");
 		command.add("--management.server.port=" + managementPort);

@@ -45,15 +45,21 @@ final class StartupCache {
 	 * The JVM options and jar to run: the extracted jar with the cache when it matches
 	 * this build, recording it during this run otherwise; the executable jar when nothing
 	 * was prepared.
+	 * @param record whether this run may record the cache when it does not match
 	 */
-	List<String> command() {
+	List<String> command(boolean record) {
 		if (!isUpToDate(extractedJar())) {
 			return List.of("-jar", this.executableJar.toString());
 		}
 		List<String> command = new ArrayList<>();
 		if (Runtime.version().feature() >= FIRST_JDK) {
 			Path cache = this.directory.resolve("app.aot");
-			command.add(isUpToDate(cache) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache);
+			if (isUpToDate(cache)) {
+				command.add("-XX:AOTCache=" + cache);
+			}
+			else if (record) {
+				command.add("-XX:AOTCacheOutput=" + cache);
+			}
 		}
 		command.addAll(List.of("-jar", extractedJar().toString()));
 		return command;

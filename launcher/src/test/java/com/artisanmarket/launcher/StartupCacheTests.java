@@ -22,7 +22,7 @@ class StartupCacheTests {
 	void runsTheExecutableJarWhenNothingWasExtracted() throws IOException {
 		Path jar = file("catalog-service.jar", Instant.now());
 
-		assertThat(new StartupCache(Path.of("java"), jar).command()).containsExactly("-jar", jar.toString());
+		assertThat(new StartupCache(Path.of("java"), jar).command(true)).containsExactly("-jar", jar.toString());
 	}
 
 	@Test
@@ -31,7 +31,7 @@ class StartupCacheTests {
 		Path jar = file("catalog-service.jar", built);
 		Path extracted = file("startup/catalog-service.jar", built.plusSeconds(5));
 
-		assertThat(new StartupCache(Path.of("java"), jar).command()).endsWith("-jar", extracted.toString())
+		assertThat(new StartupCache(Path.of("java"), jar).command(true)).endsWith("-jar", extracted.toString())
 			.satisfies((command) -> assertThat(command.contains("-XX:AOTCacheOutput=" + cache())).isEqualTo(AOT_JDK));
 	}
 
@@ -42,7 +42,7 @@ class StartupCacheTests {
 		file("startup/catalog-service.jar", built.plusSeconds(5));
 		file("startup/app.aot", built.plusSeconds(30));
 
-		assertThat(new StartupCache(Path.of("java"), jar).command().contains("-XX:AOTCache=" + cache()))
+		assertThat(new StartupCache(Path.of("java"), jar).command(true).contains("-XX:AOTCache=" + cache()))
 			.isEqualTo(AOT_JDK);
 	}
 
@@ -53,7 +53,7 @@ class StartupCacheTests {
 		file("startup/catalog-service.jar", built.minusSeconds(600));
 		file("startup/app.aot", built.minusSeconds(500));
 
-		assertThat(new StartupCache(Path.of("java"), jar).command()).containsExactly("-jar", jar.toString());
+		assertThat(new StartupCache(Path.of("java"), jar).command(true)).containsExactly("-jar", jar.toString());
 	}
 
 	private Path cache() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import com.artisanmarket.launcher.Part;
+import com.artisanmarket.launcher.Replicas;
 import com.artisanmarket.launcher.Stack;
 import com.artisanmarket.launcher.StackConfig;
 import com.artisanmarket.launcher.Supervisor;
@@ -36,7 +37,7 @@ public final class Parts {
 	 * @return the parts found running, by name in start order
 	 */
 	public static Parts running(StackConfig config) {
-		Supervisor supervisor = new Supervisor(new Stack(config), false);
+		Supervisor supervisor = new Supervisor(new Stack(config, false, Replicas.read(config)), false);
 		Map<String, Long> pids = new LinkedHashMap<>();
 		for (Part part : supervisor.stack().parts()) {
 			supervisor.running(part).ifPresent((process) -> pids.put(part.name(), process.pid()));
