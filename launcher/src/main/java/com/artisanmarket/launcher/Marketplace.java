@@ -214,7 +214,7 @@ public final class Marketplace {
 		Map<String, Long> stopped = new LinkedHashMap<>(this.supervisor.stopAll(stack.services(), STOP_GRACE));
 		stopped.putAll(this.supervisor.stopAll(stack.infrastructure(), STOP_GRACE));
 		stopped.forEach((name, pid) -> this.out.printf("  - %-18s stopped (pid %d)%n", name, pid));
-		Replicas.ONE_EACH.write(stack.config());
+		Replicas.forget(stack.config());
 		this.out.println(stopped.isEmpty() ? "Nothing of the marketplace was running." : "The marketplace is down.");
 		return 0;
 	}

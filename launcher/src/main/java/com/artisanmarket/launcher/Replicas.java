@@ -119,6 +119,16 @@ public record Replicas(Map<String, Integer> counts) {
 		}
 	}
 
+	/** Forgets the replicas once nothing runs: the next {@code up} starts one of each. */
+	public static void forget(StackConfig config) {
+		try {
+			Files.deleteIfExists(file(config));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static Path file(StackConfig config) {
 		return config.runDir().resolve("replicas");
 	}

@@ -51,6 +51,9 @@ class ReplicasTests {
 		Replicas more = Marketplace.replicas(config, List.of("up", "--replicas=order-service=3"));
 		assertThat(more.of(Stack.CATALOG_SERVICE)).isEqualTo(2);
 		assertThat(more.of(Stack.ORDER_SERVICE)).isEqualTo(3);
+
+		Replicas.forget(config);
+		assertThat(Marketplace.replicas(config, List.of("status"))).isEqualTo(Replicas.ONE_EACH);
 	}
 
 }
