@@ -29,9 +29,23 @@ public record RoutingProperties(@NotEmpty Map<String, List<URI>> services, @NotE
 		@DefaultValue("5s") Duration retryAfter) {
 
 	public RoutingProperties {
-		// By name, so the operations panel lists the parts in the same order every time.
-		services = (services != null) ? new TreeMap<>(services) : null;
-		management = (management != null) ? new TreeMap<>(management) : null;
+		services = byName(services);
+		management = byName(management);
+	}
+
+	/**
+	 * By name, so the operations panel lists the parts in the same order every time. An
+	 * environment variable ({@code MARKETPLACE_GATEWAY_SERVICES_CATALOG_SERVICE}, as
+	 * compose and Kubernetes set them) binds to the key {@code catalog.service}: no
+	 * service has a dot in its name, so a dot is read as the dash it stood for.
+	 */
+	private static <V> Map<String, V> byName(Map<String, V> byKey) {
+		if (byKey == null) {
+			return null;
+		}
+		Map<String, V> byName = new TreeMap<>();
+		byKey.forEach((key, value) -> byName.put(key.replace('.', '-'), value));
+		return byName;
 	}
 
 }
