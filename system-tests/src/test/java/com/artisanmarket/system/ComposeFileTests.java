@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,10 +64,10 @@ class ComposeFileTests {
 		for (String service : SERVICES) {
 			Part part = local.part(service).orElseThrow();
 			Map<String, Object> environment = map(map(services, service), "environment");
-			for (String setting : settings(part)) {
+			for (String setting : LauncherSettings.of(part)) {
 				assertThat(environment).as("%s in compose sets %s", service, setting)
-					.containsKey(environmentName(setting));
-				assertThat(String.valueOf(environment.get(environmentName(setting)))).as(setting)
+					.containsKey(LauncherSettings.environmentName(setting));
+				assertThat(String.valueOf(environment.get(LauncherSettings.environmentName(setting)))).as(setting)
 					.doesNotContain("127.0.0.1")
 					.doesNotContain("localhost");
 			}
@@ -181,24 +180,6 @@ class ComposeFileTests {
 		Object ports = service.get("ports");
 		return (ports instanceof List<?> list) ? ((List<Object>) list).stream().map(String::valueOf).toList()
 				: List.of();
-	}
-
-	/**
-	 * The Spring properties the launcher passes on the command line, minus loopback-only
-	 * ones.
-	 */
-	private static List<String> settings(Part part) {
-		return part.command()
-			.stream()
-			.filter((argument) -> argument.startsWith("--") && argument.contains("="))
-			.map((argument) -> argument.substring(2, argument.indexOf('=')))
-			.filter((property) -> !property.equals("server.address") && !property.equals("management.server.address"))
-			.toList();
-	}
-
-	/** Spring Boot's environment-variable form of a property name. */
-	private static String environmentName(String property) {
-		return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
 	}
 
 	@SuppressWarnings("unchecked")
