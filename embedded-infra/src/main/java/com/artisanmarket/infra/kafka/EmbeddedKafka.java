@@ -68,7 +68,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 				Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
 				Map.entry("controller.listener.names", "CONTROLLER"),
 				Map.entry("inter.broker.listener.name", "PLAINTEXT"), Map.entry("log.dirs", logDir.toString()),
-				Map.entry("num.partitions", "3"), Map.entry("offsets.topic.replication.factor", "1"),
+				Map.entry("num.partitions", "6"), Map.entry("offsets.topic.replication.factor", "1"),
 				Map.entry("offsets.topic.num.partitions", "10"),
 				Map.entry("transaction.state.log.replication.factor", "1"),
 				Map.entry("transaction.state.log.min.isr", "1"),
