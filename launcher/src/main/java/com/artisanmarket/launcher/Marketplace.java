@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -136,6 +137,15 @@ public final class Marketplace {
 		}
 		this.out.printf("%nThe marketplace is up (%.1f s). Open http://127.0.0.1:%d/%n",
 				Duration.between(begin, Instant.now()).toMillis() / 1000.0, stack.config().ports().gateway());
+		List<Part> gateways = stack.services()
+			.stream()
+			.filter((part) -> part.name().startsWith(Stack.GATEWAY))
+			.toList();
+		if (gateways.size() > 1) {
+			this.out.println("  gateways (any of them serves everything): " + gateways.stream()
+				.map((part) -> "http://127.0.0.1:" + part.port() + "/")
+				.collect(Collectors.joining(" ")));
+		}
 		printAdminSignIn(stack);
 		this.out.println("  data: " + stack.config().dataDir());
 		this.out

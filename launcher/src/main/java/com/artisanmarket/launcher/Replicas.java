@@ -10,24 +10,25 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * How many instances of each service {@code ./marketplace up --replicas} starts: one
- * number for every service ({@code 2}) or a number per service
- * ({@code catalog-service=3,order-service=2}, the others once). Instance {@code n} of a
- * service listens on its base port plus {@value #PORT_STEP} × (n − 1), and so does its
- * management port, so that a single instance keeps the ports of docs/architecture.md.
- * Kept in the data directory, so that {@code status} and {@code down} know every instance
- * {@code up} started.
+ * How many instances of each service and of the gateway
+ * {@code ./marketplace up --replicas} starts: one number for all four ({@code 2}) or a
+ * number per part ({@code catalog-service=3,gateway=2}, the others once). Instance
+ * {@code n} of a part listens on its base port plus {@value #PORT_STEP} × (n − 1), and so
+ * does its management port, so that a single instance keeps the ports of
+ * docs/architecture.md. Kept in the data directory, so that {@code status} and
+ * {@code down} know every instance {@code up} started.
  *
  * @param counts instances per service; a service not named runs once
  */
 public record Replicas(Map<String, Integer> counts) {
 
-	/** Services that can run as several instances. */
-	static final List<String> SERVICES = List.of(Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE);
+	/** Parts that can run as several instances. */
+	static final List<String> SERVICES = List.of(Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE,
+			Stack.GATEWAY);
 
 	/**
-	 * At most this many instances of a service. Its consumers share one group, and the
-	 * topics have 3 partitions: instances beyond the third serve requests but consume
+	 * At most this many instances of a part. A service's consumers share one group, and
+	 * the topics have 6 partitions: a seventh instance would serve requests but consume
 	 * nothing until another leaves.
 	 */
 	static final int MAX = 6;

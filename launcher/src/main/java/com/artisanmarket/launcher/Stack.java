@@ -93,7 +93,7 @@ public final class Stack {
 
 	/**
 	 * The services' instances (each service's first one named as the service), then the
-	 * gateway.
+	 * gateway's.
 	 */
 	public List<Part> services() {
 		StackConfig.Ports ports = this.config.ports();
@@ -104,7 +104,10 @@ public final class Stack {
 				List.of("--marketplace.catalog.artisan-service-url=" + local(ports.artisanService()))));
 		parts.addAll(instances(ORDER_SERVICE, ports.orderService(), ports.orderServiceManagement(), "orders",
 				List.of("--marketplace.orders.catalog-service-url=" + local(ports.catalogService()))));
-		parts.add(gateway());
+		IntStream.range(0, this.replicas.of(GATEWAY))
+			.mapToObj((i) -> gateway(i, ports.gateway() + Replicas.PORT_STEP * i,
+					ports.gatewayManagement() + Replicas.PORT_STEP * i))
+			.forEach(parts::add);
 		return parts;
 	}
 
@@ -201,11 +204,16 @@ public final class Stack {
 				SERVICE_SETTINGS.get(service), true);
 	}
 
-	private Part gateway() {
+	/**
+	 * Instance {@code index} (from 0) of the gateway, on the given ports. Every instance
+	 * signs with the one key in the data directory and keeps its sign-in throttles in
+	 * MongoDB, so any of them may answer any call.
+	 */
+	public Part gateway(int index, int port, int managementPort) {
 		StackConfig.Ports ports = this.config.ports();
-		List<String> command = serviceCommand(GATEWAY, GATEWAY, ports.gatewayManagement(), true);
-		command.addAll(List.of("--server.port=" + ports.gateway(),
-				"--spring.mongodb.uri=" + this.config.mongoUri("identity"),
+		String name = instanceName(GATEWAY, index);
+		List<String> command = serviceCommand(GATEWAY, name, managementPort, index == 0);
+		command.addAll(List.of("--server.port=" + port, "--spring.mongodb.uri=" + this.config.mongoUri("identity"),
 				"--marketplace.gateway.services.artisan-service=" + urls(ARTISAN_SERVICE, ports.artisanService()),
 				"--marketplace.gateway.services.catalog-service=" + urls(CATALOG_SERVICE, ports.catalogService()),
 				"--marketplace.gateway.services.order-service=" + urls(ORDER_SERVICE, ports.orderService()),
@@ -216,8 +224,8 @@ public final class Stack {
 				"--marketplace.gateway.management.order-service=" + urls(ORDER_SERVICE, ports.orderServiceManagement()),
 				"--marketplace.identity.signing-key-file=" + gatewayData().resolve("signing-key.pem"),
 				"--marketplace.admin.password-file=" + adminPasswordFile()));
-		return new Part(GATEWAY, List.of(ports.gateway(), ports.gatewayManagement()), command,
-				httpReadiness(ports.gatewayManagement()), SERVICE_SETTINGS.get(GATEWAY), true);
+		return new Part(name, List.of(port, managementPort), command, httpReadiness(managementPort),
+				SERVICE_SETTINGS.get(GATEWAY), true);
 	}
 
 	private List<String> infraCommand(String name, String mainClass, Heap heap) {

@@ -20,8 +20,9 @@ class ReplicasTests {
 		Replicas every = Replicas.parse("2");
 		Replicas some = Replicas.parse("catalog-service=3, order-service=2");
 
-		assertThat(List.of(Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE))
+		assertThat(List.of(Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE, Stack.GATEWAY))
 			.allSatisfy((service) -> assertThat(every.of(service)).isEqualTo(2));
+		assertThat(Replicas.parse("gateway=3").of(Stack.GATEWAY)).isEqualTo(3);
 		assertThat(some.of(Stack.CATALOG_SERVICE)).isEqualTo(3);
 		assertThat(some.of(Stack.ORDER_SERVICE)).isEqualTo(2);
 		assertThat(some.of(Stack.ARTISAN_SERVICE)).isEqualTo(1);
@@ -32,7 +33,7 @@ class ReplicasTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Replicas.parse("0")).withMessageContaining("1 to 6");
 		assertThatIllegalArgumentException().isThrownBy(() -> Replicas.parse("7"));
 		assertThatIllegalArgumentException().isThrownBy(() -> Replicas.parse("many"));
-		assertThatIllegalArgumentException().isThrownBy(() -> Replicas.parse("gateway=2"))
+		assertThatIllegalArgumentException().isThrownBy(() -> Replicas.parse("mongo=2"))
 			.withMessageContaining("catalog-service");
 		assertThatIllegalArgumentException().isThrownBy(() -> Replicas.parse("catalog-service"));
 	}

@@ -66,6 +66,31 @@ class StackTests {
 	}
 
 	@Test
+	void startsEachGatewayOnItsOwnPortsWithTheOneSigningKeyAndTheServicesOfTheFirst() {
+		Stack replicated = new Stack(StackConfig.fromEnvironment(Path.of("/opt/marketplace"), Map.of()), false,
+				Replicas.parse("gateway=2,catalog-service=2"));
+
+		assertThat(replicated.services()).extracting(Part::name).endsWith(Stack.GATEWAY, "gateway-2");
+		Part first = replicated.part(Stack.GATEWAY).orElseThrow();
+		Part second = replicated.part("gateway-2").orElseThrow();
+		assertThat(second.ports()).containsExactly(8180, 8190);
+		assertThat(second.command()).contains(Stack.PART_MARKER + "gateway-2", "--server.port=8180",
+				"--management.server.port=8190", "-Dlogging.file.name=/opt/marketplace/.data/logs/gateway-2.log",
+				"--marketplace.gateway.services.catalog-service=http://127.0.0.1:8082,http://127.0.0.1:8182");
+		// One key and one generated admin password for all: tokens of one gateway are
+		// good
+		// at every other.
+		assertThat(second.command())
+			.filteredOn((argument) -> argument.startsWith("--marketplace.identity.signing-key-file=")
+					|| argument.startsWith("--marketplace.admin.password-file="))
+			.hasSize(2)
+			.allSatisfy((argument) -> assertThat(first.command()).contains(argument));
+		// The services check tokens with the first gateway's keys, which are every one's.
+		assertThat(replicated.part(Stack.CATALOG_SERVICE).orElseThrow().command())
+			.contains("--marketplace.security.jwks-uri=http://127.0.0.1:8080/.well-known/jwks.json");
+	}
+
+	@Test
 	void letsTheServicesRollTheirOwnLogsAndLeavesTheInfrastructureOnItsConsole() {
 		for (String name : List.of(Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE, Stack.GATEWAY)) {
 			Part part = this.stack.part(name).orElseThrow();

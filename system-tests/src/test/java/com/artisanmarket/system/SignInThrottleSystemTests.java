@@ -1,7 +1,10 @@
 package com.artisanmarket.system;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.MarketplaceStack;
@@ -10,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 17, item 2: a stranger guessing the admin's password slows only themselves down.
- * The suite's gateway trusts 127.0.0.1 as a proxy (system-tests/pom.xml), so the stranger
- * comes from the address in {@code X-Forwarded-For}.
+ * Issue 17, item 2: a stranger guessing the admin's password slows only themselves down;
+ * issue 19: the throttle holds across gateway instances. The suite's gateways trust
+ * 127.0.0.1 as a proxy (system-tests/pom.xml), so a client comes from the address in
+ * {@code X-Forwarded-For}.
  */
 class SignInThrottleSystemTests {
 
@@ -30,6 +34,39 @@ class SignInThrottleSystemTests {
 		Users.User admin = Users.admin(marketplace);
 
 		assertThat(admin.token()).isNotBlank();
+	}
+
+	@Test
+	void wrongPasswordsAlternatingBetweenTwoGatewaysAreCountedTogether() {
+		String first = marketplace.gatewayUrl();
+		String second = marketplace.startGateway(1);
+		Users.User buyer = Users.signUp(marketplace, "BUYER");
+		// The second gateway signs in with the same accounts and key: its token is good
+		// at
+		// the first.
+		HttpResponse<String> signedIn = Http.postJson(second + "/api/auth/login",
+				Http.toJson(Map.of("email", buyer.email(), "password", buyer.password())));
+		assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+		String token = Http.json(signedIn).path("accessToken").asString();
+		HttpResponse<String> me = Http.get(first + "/api/auth/me", Map.of("Authorization", "Bearer " + token));
+		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+
+		// Five free attempts for one email from one address (the default), then each must
+		// wait. Counted per gateway, seven alternating guesses would be four and three:
+		// all answered 401.
+		String address = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255);
+		List<Integer> statuses = new ArrayList<>();
+		HttpResponse<String> last = null;
+		for (int i = 0; i < 7; i++) {
+			HttpResponse<String> guess = Http.postJson(((i % 2 == 0) ? first : second) + "/api/auth/login",
+					Http.toJson(Map.of("email", buyer.email(), "password", "guess-" + i + "-pw")),
+					Map.of("X-Forwarded-For", address));
+			statuses.add(guess.statusCode());
+			last = guess;
+		}
+
+		assertThat(statuses).containsExactly(401, 401, 401, 401, 401, 429, 429);
+		assertThat(last.headers().firstValue("Retry-After")).as(last.body()).isPresent();
 	}
 
 }

@@ -3,8 +3,11 @@ package com.artisanmarket.testsupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -33,6 +36,9 @@ public final class MarketplaceStack {
 	private static MarketplaceStack shared;
 
 	private final Supervisor supervisor;
+
+	/** Gateways started beside the first one, by instance index. */
+	private final Map<Integer, Part> extraGateways = new TreeMap<>();
 
 	private MarketplaceStack(Supervisor supervisor) {
 		this.supervisor = supervisor;
@@ -177,6 +183,22 @@ public final class MarketplaceStack {
 		awaitReady(List.of(part));
 	}
 
+	/**
+	 * Starts instance {@code index} of the gateway (1: the second) beside the first, on
+	 * ports of its own, with the same data directory (so the same signing key) and the
+	 * same services, and waits until it is ready; it stops with the stack.
+	 * @return its base URL
+	 */
+	public synchronized String startGateway(int index) {
+		Part gateway = this.extraGateways.computeIfAbsent(index,
+				(i) -> this.supervisor.stack().gateway(i, FreePorts.next(), FreePorts.next()));
+		if (this.supervisor.running(gateway).isEmpty()) {
+			this.supervisor.start(gateway);
+		}
+		awaitReady(List.of(gateway));
+		return "http://127.0.0.1:" + gateway.port();
+	}
+
 	/** A MongoDB connection string (without database) of the stack's MongoDB. */
 	public String mongoUri() {
 		return "mongodb://127.0.0.1:" + config().ports().mongo();
@@ -217,7 +239,11 @@ public final class MarketplaceStack {
 				this.supervisor.resume(part);
 			}
 		}
-		this.supervisor.stopAll(stack.services(), Duration.ofSeconds(20));
+		List<Part> services = new ArrayList<>(stack.services());
+		synchronized (this) {
+			services.addAll(this.extraGateways.values());
+		}
+		this.supervisor.stopAll(services, Duration.ofSeconds(20));
 		this.supervisor.stopAll(stack.infrastructure(), Duration.ofSeconds(20));
 		TemporaryDirectories.delete(stack.config().dataDir());
 	}

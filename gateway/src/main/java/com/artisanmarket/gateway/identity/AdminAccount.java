@@ -41,7 +41,10 @@ class AdminAccount {
 			password = generatedPassword();
 		}
 		return this.accounts.create(this.properties.email(), password, "Marketplace admin", Set.of(Role.ADMIN))
-			.doOnNext((admin) -> logger.info("Created the admin account {} ({})", admin.id(), admin.email()));
+			.doOnNext((admin) -> logger.info("Created the admin account {} ({})", admin.id(), admin.email()))
+			// Another gateway starting at the same time created it first.
+			.onErrorResume(IdentityExceptions.EmailTaken.class,
+					(ex) -> this.accounts.findByEmail(this.properties.email()));
 	}
 
 	private String generatedPassword() {
@@ -55,13 +58,18 @@ class AdminAccount {
 		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 		try {
 			Files.createDirectories(file.toAbsolutePath().getParent());
-			SigningKeys.OwnerOnlyFiles.write(file, password + "\n");
+			if (SigningKeys.OwnerOnlyFiles.writeIfAbsent(file, password + "\n")) {
+				logger.info("Generated the admin password; it is in {} (readable only by its owner)", file);
+				return password;
+			}
+			// Written by another gateway on this data directory (starting beside this
+			// one),
+			// or before the database was emptied: the file's password is the admin's.
+			return Files.readString(file).strip();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the admin password file " + file, ex);
 		}
-		logger.info("Generated the admin password; it is in {} (readable only by its owner)", file);
-		return password;
 	}
 
 }

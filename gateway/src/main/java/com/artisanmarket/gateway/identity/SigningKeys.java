@@ -2,9 +2,9 @@ package com.artisanmarket.gateway.identity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -50,6 +50,8 @@ final class SigningKeys {
 			if (!Files.exists(file)) {
 				generate(file);
 			}
+			// Another gateway on this data directory may have written it first: the key
+			// is the file's.
 			return toJwk(parse(Files.readString(file)));
 		}
 		catch (IOException ex) {
@@ -66,8 +68,9 @@ final class SigningKeys {
 					+ Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded()) + "\n"
 					+ END + "\n";
 			Files.createDirectories(file.toAbsolutePath().getParent());
-			OwnerOnlyFiles.write(file, pem);
-			logger.info("Generated a token signing key in {}", file);
+			if (OwnerOnlyFiles.writeIfAbsent(file, pem)) {
+				logger.info("Generated a token signing key in {}", file);
+			}
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
@@ -106,18 +109,34 @@ final class SigningKeys {
 		private OwnerOnlyFiles() {
 		}
 
-		static void write(Path file, String content) throws IOException {
-			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-			Files.deleteIfExists(temporary);
+		/**
+		 * Writes {@code content} to {@code file} unless the file exists, in one step: the
+		 * content goes to a temporary file of its own, which is then linked as
+		 * {@code file} (a link never replaces). Several gateways starting at once on one
+		 * data directory so keep the first one's key or password, and none reads a file
+		 * half written.
+		 * @return whether this call wrote it
+		 */
+		static boolean writeIfAbsent(Path file, String content) throws IOException {
+			Path temporary;
 			try {
-				Files.createFile(temporary,
+				temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp",
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			}
 			catch (UnsupportedOperationException ex) {
-				Files.createFile(temporary);
+				temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
 			}
-			Files.writeString(temporary, content);
-			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+			try {
+				Files.writeString(temporary, content);
+				Files.createLink(file, temporary);
+				return true;
+			}
+			catch (FileAlreadyExistsException ex) {
+				return false;
+			}
+			finally {
+				Files.deleteIfExists(temporary);
+			}
 		}
 
 	}
