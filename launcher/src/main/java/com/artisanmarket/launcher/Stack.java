@@ -103,7 +103,7 @@ public final class Stack {
 		parts.addAll(instances(CATALOG_SERVICE, ports.catalogService(), ports.catalogServiceManagement(), "catalog",
 				List.of("--marketplace.catalog.artisan-service-url=" + local(ports.artisanService()))));
 		parts.addAll(instances(ORDER_SERVICE, ports.orderService(), ports.orderServiceManagement(), "orders",
-				List.of("--marketplace.orders.catalog-service-url=" + local(ports.catalogService()))));
+				List.of("--marketplace.orders.catalog-service-url=" + urls(CATALOG_SERVICE, ports.catalogService()))));
 		IntStream.range(0, this.replicas.of(GATEWAY))
 			.mapToObj((i) -> gateway(i, ports.gateway() + Replicas.PORT_STEP * i,
 					ports.gatewayManagement() + Replicas.PORT_STEP * i))

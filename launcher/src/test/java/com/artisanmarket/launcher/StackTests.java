@@ -63,6 +63,8 @@ class StackTests {
 				"--marketplace.gateway.services.catalog-service=http://127.0.0.1:8082,http://127.0.0.1:8182,http://127.0.0.1:8282",
 				"--marketplace.gateway.management.catalog-service=http://127.0.0.1:8092,http://127.0.0.1:8192,http://127.0.0.1:8292",
 				"--marketplace.gateway.services.order-service=http://127.0.0.1:8083");
+		assertThat(replicated.part(Stack.ORDER_SERVICE).orElseThrow().command()).contains(
+				"--marketplace.orders.catalog-service-url=http://127.0.0.1:8082,http://127.0.0.1:8182,http://127.0.0.1:8282");
 	}
 
 	@Test

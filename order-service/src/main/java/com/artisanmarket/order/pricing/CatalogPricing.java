@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -35,13 +36,13 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
- * Prices order lines by asking catalog-service, guarded by Resilience4j as configured in
- * application.yml ({@code resilience4j.*.instances.catalog-service}): a time limiter
- * gives each call 3 s (the HTTP client's own timeouts, 1 s to connect and 2 s to answer,
- * are a second guard), a failed or late call is retried twice (pricing is an idempotent
- * read), and a circuit breaker stops calling a catalogue that keeps failing. When the
- * catalogue cannot answer the order is refused with 503 and {@code Retry-After}; it is
- * never accepted unpriced.
+ * Prices order lines by asking catalog-service (its instances in turn), guarded by
+ * Resilience4j as configured in application.yml
+ * ({@code resilience4j.*.instances.catalog-service}): a time limiter gives each call 3 s
+ * (the HTTP client's own timeouts, 1 s to connect and 2 s to answer, are a second guard),
+ * a failed or late call is retried twice (pricing is an idempotent read), and a circuit
+ * breaker stops calling a catalogue that keeps failing. When the catalogue cannot answer
+ * the order is refused with 503 and {@code Retry-After}; it is never accepted unpriced.
  * <p>
  * Only what says the catalogue is unwell counts against the breaker and is retried: I/O
  * errors, timeouts and 5xx answers ({@link CatalogueFailure}). Anything else (a 4xx, a
@@ -67,7 +68,10 @@ public class CatalogPricing {
 
 	private static final String CATALOG = "catalog-service";
 
-	private final RestClient client;
+	/** One client per catalog-service instance, taken in turn. */
+	private final List<RestClient> clients;
+
+	private final AtomicInteger turn = new AtomicInteger();
 
 	private final CircuitBreaker circuitBreaker;
 
@@ -91,7 +95,10 @@ public class CatalogPricing {
 		requests.setReadTimeout(properties.catalogReadTimeout());
 		// Boot's builder: the calls are timed and carry the trace (traceparent) to the
 		// catalogue.
-		this.client = builder.baseUrl(properties.catalogServiceUrl().toString()).requestFactory(requests).build();
+		this.clients = properties.catalogServiceUrl()
+			.stream()
+			.map((url) -> builder.clone().baseUrl(url.toString()).requestFactory(requests).build())
+			.toList();
 		// Configured under resilience4j.*.instances.catalog-service in application.yml;
 		// the registries' own metrics describe them (resilience4j_circuitbreaker_state,
 		// resilience4j_retry_calls, ...).
@@ -136,7 +143,11 @@ public class CatalogPricing {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		Supplier<PriceQuote[]> request = () -> this.client.get()
+		// Each attempt asks the next instance: a retry after a refused connection (an
+		// instance stopped or restarting) reaches another one.
+		Supplier<PriceQuote[]> request = () -> this.clients
+			.get(Math.floorMod(this.turn.getAndIncrement(), this.clients.size()))
+			.get()
 			.uri("/api/products/pricing?ids={ids}", String.join(",", ids))
 			.retrieve()
 			.body(PriceQuote[].class);

@@ -1,10 +1,13 @@
 package com.artisanmarket.order.pricing;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -174,14 +177,41 @@ class CatalogPricingTests {
 		assertThat(this.queries).hasSize(3);
 	}
 
+	/**
+	 * With several instances, calls take them in turn; one that refuses connections (a
+	 * stopped instance) costs a retry on the next, never a refused order.
+	 */
+	@Test
+	void pricesAtTheInstancesInTurnAndPastAStoppedOne() throws IOException {
+		URI stopped;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			stopped = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+		}
+		CatalogPricing pricing = pricing(200, QUOTE, Duration.ZERO, List.of(stopped));
+
+		for (int i = 0; i < 10; i++) {
+			assertThat(pricing.quotes(List.of("p-1"))).containsOnlyKeys("p-1");
+		}
+
+		// Every call reached the live instance once: half of them on their first attempt,
+		// half on the retry after the stopped one refused.
+		assertThat(this.queries).hasSize(10);
+		assertThat(pricing.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
 	private CatalogPricing pricing(int status, String body) {
 		return pricing(status, body, Duration.ZERO);
 	}
 
-	/**
-	 * A stand-in catalogue that sends half the body, waits {@code stall}, then the rest.
-	 */
 	private CatalogPricing pricing(int status, String body, Duration stall) {
+		return pricing(status, body, stall, List.of());
+	}
+
+	/**
+	 * A stand-in catalogue that sends half the body, waits {@code stall}, then the rest;
+	 * priced at {@code moreInstances} and there (listed last).
+	 */
+	private CatalogPricing pricing(int status, String body, Duration stall, List<URI> moreInstances) {
 		try {
 			this.catalogue = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		}
@@ -212,8 +242,9 @@ class CatalogPricingTests {
 			exchange.close();
 		});
 		this.catalogue.start();
-		URI catalogue = URI.create("http://127.0.0.1:" + this.catalogue.getAddress().getPort());
-		return new CatalogPricing(new PricingProperties(catalogue, Duration.ofSeconds(1), Duration.ofSeconds(2)),
+		List<URI> instances = new ArrayList<>(moreInstances);
+		instances.add(URI.create("http://127.0.0.1:" + this.catalogue.getAddress().getPort()));
+		return new CatalogPricing(new PricingProperties(instances, Duration.ofSeconds(1), Duration.ofSeconds(2)),
 				RestClient.builder(), this.breakers, this.retries, this.limiters);
 	}
 
