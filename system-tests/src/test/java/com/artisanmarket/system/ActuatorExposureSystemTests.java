@@ -7,6 +7,7 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Optional;
 
 import com.artisanmarket.launcher.Stack;
@@ -42,7 +43,9 @@ class ActuatorExposureSystemTests {
 				.doesNotContain("components")
 				.doesNotContain("mongo");
 		}
-		for (String probe : new String[] { "/livez", "/readyz" }) {
+		List<String> probes = part.equals(Stack.GATEWAY) ? List.of("/livez", "/readyz")
+				: List.of("/livez", "/readyz", "/routable");
+		for (String probe : probes) {
 			HttpResponse<String> response = Http.get(url + probe);
 			assertThat(response.statusCode()).as(part + probe).isEqualTo(200);
 			assertThat(Http.json(response).propertyNames()).as(part + probe).containsExactly("status");

@@ -59,7 +59,7 @@ public class ServiceSecurityAutoConfiguration {
 			.authorizeHttpRequests((requests) -> {
 				requests
 					.requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-							"/v3/api-docs/**", "/livez", "/readyz")
+							"/v3/api-docs/**", "/livez", "/readyz", "/routable")
 					.permitAll();
 				// The operations snapshot: the gateway asks for it with the admin's
 				// token.
