@@ -33,7 +33,7 @@ public record Replicas(Map<String, Integer> counts) {
 	 */
 	static final int MAX = 6;
 
-	static final int PORT_STEP = 100;
+	public static final int PORT_STEP = 100;
 
 	public static final Replicas ONE_EACH = new Replicas(Map.of());
 

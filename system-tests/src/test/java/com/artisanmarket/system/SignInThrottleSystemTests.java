@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.MarketplaceStack;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignInThrottleSystemTests {
 
 	private static final MarketplaceStack marketplace = MarketplaceStack.shared();
+
+	@AfterAll
+	static void oneGatewayAgain() {
+		marketplace.scaleIn();
+	}
 
 	@Test
 	void aStrangersWrongGuessesForTheAdminsEmailDoNotLockTheAdminOut() {
@@ -39,7 +45,7 @@ class SignInThrottleSystemTests {
 	@Test
 	void wrongPasswordsAlternatingBetweenTwoGatewaysAreCountedTogether() {
 		String first = marketplace.gatewayUrl();
-		String second = marketplace.startGateway(1);
+		String second = marketplace.scaleOut(List.of());
 		Users.User buyer = Users.signUp(marketplace, "BUYER");
 		// The second gateway signs in with the same accounts and key: its token is good
 		// at

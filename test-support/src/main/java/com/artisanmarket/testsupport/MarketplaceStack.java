@@ -3,16 +3,20 @@ package com.artisanmarket.testsupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.artisanmarket.launcher.FreePorts;
 import com.artisanmarket.launcher.Part;
+import com.artisanmarket.launcher.Replicas;
 import com.artisanmarket.launcher.Stack;
 import com.artisanmarket.launcher.StackConfig;
 import com.artisanmarket.launcher.Supervisor;
@@ -37,8 +41,8 @@ public final class MarketplaceStack {
 
 	private final Supervisor supervisor;
 
-	/** Gateways started beside the first one, by instance index. */
-	private final Map<Integer, Part> extraGateways = new TreeMap<>();
+	/** Further instances {@link #scaleOut} started, by name. */
+	private final Map<String, Part> scaledOut = new TreeMap<>();
 
 	private MarketplaceStack(Supervisor supervisor) {
 		this.supervisor = supervisor;
@@ -80,9 +84,11 @@ public final class MarketplaceStack {
 	}
 
 	private static MarketplaceStack start(Path root) {
-		StackConfig.Ports ports = new StackConfig.Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(),
-				FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-				FreePorts.next(), FreePorts.next(), FreePorts.next());
+		// A service's or the gateway's port keeps the port a second instance would take
+		// free
+		// too (see scaleOut).
+		StackConfig.Ports ports = new StackConfig.Ports(scalable(), scalable(), scalable(), scalable(),
+				FreePorts.next(), FreePorts.next(), FreePorts.next(), scalable(), scalable(), scalable(), scalable());
 		Path dataDir = TemporaryDirectories.create("marketplace-stack");
 		StackConfig config = new StackConfig(root, dataDir, ports, StackConfig.currentJava());
 		Stack stack = new Stack(config);
@@ -97,6 +103,10 @@ public final class MarketplaceStack {
 		marketplace.startAndAwait(stack.infrastructure());
 		marketplace.startAndAwait(stack.services());
 		return marketplace;
+	}
+
+	private static int scalable() {
+		return FreePorts.next(2, Replicas.PORT_STEP);
 	}
 
 	private void startAndAwait(List<Part> parts) {
@@ -184,19 +194,45 @@ public final class MarketplaceStack {
 	}
 
 	/**
-	 * Starts instance {@code index} of the gateway (1: the second) beside the first, on
-	 * ports of its own, with the same data directory (so the same signing key) and the
-	 * same services, and waits until it is ready; it stops with the stack.
-	 * @return its base URL
+	 * Runs a second instance of each service named, as
+	 * {@code ./marketplace up --replicas} would, and a second gateway that balances over
+	 * every instance, and waits until they are ready. The first instances keep running as
+	 * they were (the first gateway still knows only them); {@link #scaleIn()} stops what
+	 * this started and starts again any first instance a test stopped.
+	 * @param services the services to run twice
+	 * @return the second gateway's base URL
 	 */
-	public synchronized String startGateway(int index) {
-		Part gateway = this.extraGateways.computeIfAbsent(index,
-				(i) -> this.supervisor.stack().gateway(i, FreePorts.next(), FreePorts.next()));
-		if (this.supervisor.running(gateway).isEmpty()) {
-			this.supervisor.start(gateway);
-		}
-		awaitReady(List.of(gateway));
-		return "http://127.0.0.1:" + gateway.port();
+	public synchronized String scaleOut(List<String> services) {
+		this.supervisor.stopAll(List.copyOf(this.scaledOut.values()), Duration.ofSeconds(30));
+		this.scaledOut.clear();
+		Map<String, Integer> counts = new TreeMap<>();
+		services.forEach((service) -> counts.put(service, 2));
+		counts.put(Stack.GATEWAY, 2);
+		Stack wider = new Stack(config(), false, new Replicas(counts));
+		Set<String> first = this.supervisor.stack().parts().stream().map(Part::name).collect(Collectors.toSet());
+		List<Part> more = wider.services().stream().filter((part) -> !first.contains(part.name())).toList();
+		more.forEach((part) -> this.scaledOut.put(part.name(), part));
+		startAndAwait(more);
+		return "http://127.0.0.1:" + this.scaledOut.get(Stack.GATEWAY + "-2").port();
+	}
+
+	/**
+	 * Stops the instances {@link #scaleOut} started, and starts again every first
+	 * instance that is not running.
+	 */
+	public synchronized void scaleIn() {
+		Instant begin = Instant.now();
+		List<Part> stopped = this.supervisor.stack()
+			.services()
+			.stream()
+			.filter((part) -> this.supervisor.running(part).isEmpty())
+			.toList();
+		// The first instances start while the others shut down.
+		stopped.forEach(this.supervisor::start);
+		this.supervisor.stopAll(List.copyOf(this.scaledOut.values()), Duration.ofSeconds(30));
+		this.scaledOut.clear();
+		awaitReady(stopped);
+		logger.info("Back to one instance of each part in {} ms", Duration.between(begin, Instant.now()).toMillis());
 	}
 
 	/** A MongoDB connection string (without database) of the stack's MongoDB. */
@@ -225,9 +261,10 @@ public final class MarketplaceStack {
 		return this.supervisor.isReady(part(partName));
 	}
 
-	private Part part(String name) {
+	private synchronized Part part(String name) {
 		return this.supervisor.stack()
 			.part(name)
+			.or(() -> Optional.ofNullable(this.scaledOut.get(name)))
 			.orElseThrow(() -> new IllegalArgumentException("no part named " + name));
 	}
 
@@ -241,7 +278,7 @@ public final class MarketplaceStack {
 		}
 		List<Part> services = new ArrayList<>(stack.services());
 		synchronized (this) {
-			services.addAll(this.extraGateways.values());
+			services.addAll(this.scaledOut.values());
 		}
 		this.supervisor.stopAll(services, Duration.ofSeconds(20));
 		this.supervisor.stopAll(stack.infrastructure(), Duration.ofSeconds(20));

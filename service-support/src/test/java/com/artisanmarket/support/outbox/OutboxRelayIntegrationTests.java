@@ -5,14 +5,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.artisanmarket.events.ArtisanEvent.ArtisanRegistered;
 import com.artisanmarket.events.ArtisanEvent.Status;
 import com.artisanmarket.events.EventJson;
 import com.artisanmarket.events.Topics;
+import com.artisanmarket.support.messaging.AppliedEvents;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
 import com.artisanmarket.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,7 +33,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,6 +172,62 @@ class OutboxRelayIntegrationTests {
 		assertThat(held.sweep()).isZero();
 		assertThat(this.mongo.findById(id, Document.class, "held-parcels").getList(Outbox.FIELD, Document.class))
 			.hasSize(1);
+	}
+
+	/**
+	 * Issue 19: two instances sweep the outbox at the same moment (as after a crash of a
+	 * third, with its entries left behind). An entry may go out twice, never zero times,
+	 * and a consumer that marks the events it applied (AppliedEvents) changes each
+	 * document once.
+	 */
+	@Test
+	void twoInstancesSweepingAtOnceLeaveEachEventAppliedOnce() throws Exception {
+		OutboxRelay other = new OutboxRelay(this.mongo, this.kafka, new OutboxProperties(List.of("parcels"),
+				Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofSeconds(10), false), Clock.systemUTC());
+		Map<String, String> eventIds = new HashMap<>();
+		List<Document> documents = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			String id = UUID.randomUUID().toString();
+			OutboxEntry entry = this.outbox.entry(registered(id));
+			eventIds.put(entry.eventId(), id);
+			documents.add(new Document("_id", id).append(Outbox.FIELD, List.of(entry)));
+		}
+		this.mongo.insert(documents, "parcels");
+
+		try (ExecutorService instances = Executors.newFixedThreadPool(2)) {
+			Future<Integer> first = instances.submit(this.relay::sweep);
+			Future<Integer> second = instances.submit(other::sweep);
+			System.out.printf("Two sweeps at once published %d and %d of 100 entries%n", first.get(), second.get());
+		}
+
+		Map<String, Integer> deliveries = new HashMap<>();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			for (ConsumerRecord<String, String> record : this.consumer.poll(Duration.ofMillis(200))) {
+				EventJson.read(record.value())
+					.filter((envelope) -> eventIds.containsKey(envelope.id()))
+					.ifPresent((envelope) -> {
+						deliveries.merge(envelope.id(), 1, Integer::sum);
+						apply(record.key(), envelope.id());
+					});
+			}
+			return deliveries.keySet().containsAll(eventIds.keySet());
+		});
+		for (String id : eventIds.values()) {
+			assertThat(pending(id)).isEmpty();
+			assertThat(this.mongo.findById(id, Document.class, "parcel-views").getInteger("applied")).as(id)
+				.isEqualTo(1);
+		}
+	}
+
+	/** An idempotent consumer's change: counts the event once however often it comes. */
+	private void apply(String id, String eventId) {
+		try {
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(id).andOperator(AppliedEvents.notYet(eventId))),
+					AppliedEvents.mark(new Update().inc("applied", 1), eventId), "parcel-views");
+		}
+		catch (DuplicateKeyException ex) {
+			// Already applied.
+		}
 	}
 
 	private List<Document> pending(String id) {
