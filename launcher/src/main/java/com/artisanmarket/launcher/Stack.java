@@ -209,7 +209,7 @@ public final class Stack {
 	 * signs with the one key in the data directory and keeps its sign-in throttles in
 	 * MongoDB, so any of them may answer any call.
 	 */
-	public Part gateway(int index, int port, int managementPort) {
+	private Part gateway(int index, int port, int managementPort) {
 		StackConfig.Ports ports = this.config.ports();
 		String name = instanceName(GATEWAY, index);
 		List<String> command = serviceCommand(GATEWAY, name, managementPort, index == 0);
