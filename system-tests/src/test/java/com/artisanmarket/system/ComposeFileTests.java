@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,15 +104,26 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void prometheusScrapesEveryService() throws IOException {
+	void prometheusScrapesEveryInstanceOfEveryService() throws IOException {
 		String config = Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml"));
-		Map<String, Object> parsed = new Yaml().load(config);
 
-		assertThat(parsed).containsKey("scrape_configs");
-		assertThat(config).contains("/actuator/prometheus");
-		for (String service : SERVICES) {
-			assertThat(config).contains(service + ":");
+		assertThat(config).contains("metrics_path: /actuator/prometheus");
+		// Found by name on the compose network: every replica's address, not one.
+		assertThat(scrapedPorts().keySet()).containsExactlyInAnyOrderElementsOf(SERVICES);
+	}
+
+	/** Issue 19: each service runs as several replicas, two unless told otherwise. */
+	@Test
+	void runsEachServiceAsSeveralReplicasAndTheGatewayOnce() {
+		Map<String, Object> services = map(this.compose, "services");
+		for (String service : List.of(Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE)) {
+			Map<String, Object> deploy = map(map(services, service), "deploy");
+			assertThat(String.valueOf(deploy.get("replicas"))).as(service)
+				.isEqualTo("${" + service.toUpperCase(Locale.ROOT).replace('-', '_') + "_REPLICAS:-2}");
+			assertThat(map(services, service)).as("%s replicas publish no port", service).doesNotContainKey("ports");
+			assertThat(map(services, service)).doesNotContainKey("container_name");
 		}
+		assertThat(map(map(services, Stack.GATEWAY), "deploy")).doesNotContainKey("replicas");
 	}
 
 	@Test
@@ -142,12 +155,12 @@ class ComposeFileTests {
 
 	@Test
 	void prometheusScrapesEachPartsManagementPort() throws IOException {
-		String config = Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml"));
+		Map<String, Integer> scraped = scrapedPorts();
 		Map<String, Object> services = map(this.compose, "services");
 		for (String service : SERVICES) {
 			Object port = map(map(services, service), "environment").get("MANAGEMENT_SERVER_PORT");
 			assertThat(port).as(service + " has a management port").isNotNull();
-			assertThat(config).contains(service + ":" + port);
+			assertThat(scraped.get(service)).as(service).isEqualTo(Integer.parseInt(String.valueOf(port)));
 			assertThat(map(map(services, service), "environment").get("MANAGEMENT_SERVER_ADDRESS"))
 				.as(service + "'s management port is reachable on the compose network only")
 				.isEqualTo("0.0.0.0");
@@ -173,6 +186,21 @@ class ComposeFileTests {
 			assertThat(Integer.parseInt(grace.substring(0, grace.length() - 1))).as(service).isGreaterThan(30);
 			assertThat(map(map(map(definition, "deploy"), "resources"), "limits")).as(service).containsKey("memory");
 		}
+	}
+
+	/** The names Prometheus looks up on the compose network, with the port it scrapes. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Integer> scrapedPorts() throws IOException {
+		Map<String, Object> config = new Yaml().load(Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml")));
+		Map<String, Integer> ports = new TreeMap<>();
+		for (Object job : (List<Object>) config.get("scrape_configs")) {
+			for (Object lookup : (List<Object>) ((Map<String, Object>) job).getOrDefault("dns_sd_configs", List.of())) {
+				Map<String, Object> entry = (Map<String, Object>) lookup;
+				assertThat(entry.get("type")).isEqualTo("A");
+				((List<String>) entry.get("names")).forEach((name) -> ports.put(name, (Integer) entry.get("port")));
+			}
+		}
+		return ports;
 	}
 
 	@SuppressWarnings("unchecked")
