@@ -222,6 +222,7 @@ public final class Stack {
 				"--marketplace.gateway.management.catalog-service="
 						+ urls(CATALOG_SERVICE, ports.catalogServiceManagement()),
 				"--marketplace.gateway.management.order-service=" + urls(ORDER_SERVICE, ports.orderServiceManagement()),
+				"--marketplace.gateway.management.gateway=" + urls(GATEWAY, ports.gatewayManagement()),
 				"--marketplace.identity.signing-key-file=" + gatewayData().resolve("signing-key.pem"),
 				"--marketplace.admin.password-file=" + adminPasswordFile()));
 		return new Part(name, List.of(port, managementPort), command, httpReadiness(managementPort),

@@ -78,6 +78,7 @@ class StackTests {
 		assertThat(second.ports()).containsExactly(8180, 8190);
 		assertThat(second.command()).contains(Stack.PART_MARKER + "gateway-2", "--server.port=8180",
 				"--management.server.port=8190", "-Dlogging.file.name=/opt/marketplace/.data/logs/gateway-2.log",
+				"--marketplace.gateway.management.gateway=http://127.0.0.1:8090,http://127.0.0.1:8190",
 				"--marketplace.gateway.services.catalog-service=http://127.0.0.1:8082,http://127.0.0.1:8182");
 		// One key and one generated admin password for all: tokens of one gateway are
 		// good

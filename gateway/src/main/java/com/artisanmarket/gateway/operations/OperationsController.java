@@ -1,11 +1,9 @@
 package com.artisanmarket.gateway.operations;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +13,9 @@ import java.util.function.Function;
 import com.artisanmarket.events.ProblemTypes;
 import com.artisanmarket.gateway.edge.Problems;
 import com.artisanmarket.gateway.routing.RoutingProperties;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.info.BuildProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,15 +46,18 @@ class OperationsController {
 	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
 	};
 
+	private static final String GATEWAY = "gateway";
+
 	private final WebClient http;
 
 	private final Clock clock;
 
 	private final Map<String, List<String>> services;
 
-	private final String version;
+	/** Every gateway's management URL, when several run; else empty. */
+	private final List<String> gateways;
 
-	private final ObjectProvider<CircuitBreakerRegistry> circuitBreakers;
+	private final GatewaySnapshot self;
 
 	private final OperationsProperties patience;
 
@@ -68,8 +65,7 @@ class OperationsController {
 	 * Reads each service's Actuator on its management port (loopback, or the compose
 	 * network): the public port serves no operational data.
 	 */
-	OperationsController(RoutingProperties routing, OperationsProperties patience,
-			ObjectProvider<BuildProperties> build, ObjectProvider<CircuitBreakerRegistry> circuitBreakers,
+	OperationsController(RoutingProperties routing, OperationsProperties patience, GatewaySnapshot self,
 			WebClient.Builder http, Clock clock) {
 		// Boot's builder: the calls are timed and traced like the gateway's others.
 		this.http = http.build();
@@ -77,9 +73,9 @@ class OperationsController {
 		this.services = new LinkedHashMap<>();
 		routing.management()
 			.forEach((name, urls) -> this.services.put(name, urls.stream().map(URI::toString).toList()));
-		BuildProperties properties = build.getIfAvailable();
-		this.version = (properties != null) ? properties.getVersion() : "unknown";
-		this.circuitBreakers = circuitBreakers;
+		List<String> gateways = this.services.remove(GATEWAY);
+		this.gateways = (gateways != null) ? gateways : List.of();
+		this.self = self;
 		this.patience = patience;
 	}
 
@@ -87,11 +83,13 @@ class OperationsController {
 	Mono<Map<String, Object>> operations(ServerWebExchange exchange) {
 		// The services hand their snapshot to admins only: the admin's own token asks.
 		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-		return Flux.fromIterable(this.services.entrySet())
+		Mono<List<Map<String, Object>>> gateways = this.gateways.isEmpty() ? Mono.just(List.of(gateway()))
+				: Flux.fromIterable(this.gateways).flatMapSequential((url) -> part(GATEWAY, url, null)).collectList();
+		Mono<List<Map<String, Object>>> services = Flux.fromIterable(this.services.entrySet())
 			.flatMapSequential((service) -> Flux.fromIterable(service.getValue())
 				.flatMapSequential((url) -> part(service.getKey(), url, authorization)))
-			.collectList()
-			.map(this::overview);
+			.collectList();
+		return Mono.zip(gateways, services).map((parts) -> overview(parts.getT1(), parts.getT2()));
 	}
 
 	/** Every service's dead letters, with the error that sent each there. */
@@ -198,9 +196,8 @@ class OperationsController {
 		}).retrieve().bodyToMono(JSON).timeout(this.patience.patience());
 	}
 
-	private Map<String, Object> overview(List<Map<String, Object>> services) {
-		List<Map<String, Object>> parts = new ArrayList<>();
-		parts.add(gateway());
+	private Map<String, Object> overview(List<Map<String, Object>> gateways, List<Map<String, Object>> services) {
+		List<Map<String, Object>> parts = new ArrayList<>(gateways);
 		parts.addAll(services);
 		parts.add(infrastructure("kafka", services));
 		parts.add(infrastructure("mongo", services));
@@ -214,21 +211,12 @@ class OperationsController {
 		return overview;
 	}
 
+	/** This gateway's own row, when it is the only one. */
 	private Map<String, Object> gateway() {
 		Map<String, Object> part = new LinkedHashMap<>();
-		part.put("name", "gateway");
+		part.put("name", GATEWAY);
 		part.put("status", "UP");
-		part.put("version", this.version);
-		part.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
-		Map<String, String> states = new LinkedHashMap<>();
-		CircuitBreakerRegistry registry = this.circuitBreakers.getIfAvailable();
-		if (registry != null) {
-			registry.getAllCircuitBreakers()
-				.stream()
-				.sorted(Comparator.comparing(CircuitBreaker::getName))
-				.forEach((breaker) -> states.put(breaker.getName(), breaker.getState().name()));
-		}
-		part.put("circuitBreakers", states);
+		part.putAll(this.self.snapshot());
 		return part;
 	}
 

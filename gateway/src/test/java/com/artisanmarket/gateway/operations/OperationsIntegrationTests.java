@@ -42,6 +42,10 @@ class OperationsIntegrationTests {
 	private static final HttpServer secondCatalog = StandInServer.answering("{\"status\":\"UP\"}",
 			(exchange) -> traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent"))));
 
+	/** A second gateway. */
+	private static final HttpServer secondGateway = StandInServer.answering("{\"status\":\"UP\"}",
+			(exchange) -> traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent"))));
+
 	@LocalServerPort
 	int port;
 
@@ -52,12 +56,15 @@ class OperationsIntegrationTests {
 		registry.add("marketplace.gateway.management.catalog-service",
 				() -> url + ",http://127.0.0.1:" + secondCatalog.getAddress().getPort());
 		registry.add("marketplace.gateway.management.order-service", () -> url);
+		registry.add("marketplace.gateway.management.gateway",
+				() -> url + ",http://127.0.0.1:" + secondGateway.getAddress().getPort());
 	}
 
 	@AfterAll
 	static void stopActuator() {
 		actuator.stop(0);
 		secondCatalog.stop(0);
+		secondGateway.stop(0);
 	}
 
 	@Test
@@ -72,14 +79,15 @@ class OperationsIntegrationTests {
 
 		assertThat(operations.statusCode()).as(operations.body()).isEqualTo(200);
 		assertThat(Http.json(operations).path("parts").findValuesAsString("status")).contains("UP");
-		// A row per instance: catalog-service runs twice.
-		assertThat(Http.json(operations).path("parts").findValuesAsString("name")).containsExactly("gateway",
+		// A row per instance: the gateway and catalog-service run twice.
+		assertThat(Http.json(operations).path("parts").findValuesAsString("name")).containsExactly("gateway", "gateway",
 				"artisan-service", "catalog-service", "catalog-service", "order-service", "kafka", "mongo");
-		assertThat(Http.json(operations).path("parts").findValuesAsString("instance")).containsExactly(
-				"127.0.0.1:" + actuator.getAddress().getPort(), "127.0.0.1:" + actuator.getAddress().getPort(),
-				"127.0.0.1:" + secondCatalog.getAddress().getPort(), "127.0.0.1:" + actuator.getAddress().getPort());
-		// Four instances, three Actuator paths each.
-		assertThat(traceparents).hasSize(12).allSatisfy((header) -> assertThat(header).matches("00-[0-9a-f]{32}-.+"));
+		String first = "127.0.0.1:" + actuator.getAddress().getPort();
+		assertThat(Http.json(operations).path("parts").findValuesAsString("instance")).containsExactly(first,
+				"127.0.0.1:" + secondGateway.getAddress().getPort(), first, first,
+				"127.0.0.1:" + secondCatalog.getAddress().getPort(), first);
+		// Six instances, three Actuator paths each.
+		assertThat(traceparents).hasSize(18).allSatisfy((header) -> assertThat(header).matches("00-[0-9a-f]{32}-.+"));
 		assertThat(traceparents.stream().map((header) -> header.substring(3, 35)).distinct())
 			.as("one trace for the whole panel")
 			.hasSize(1);
