@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * crash and the next check); {@link LoadBalancerHealthCheckIntegrationTests} has them on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.cloud.loadbalancer.configurations=default")
+		properties = "marketplace.gateway.health-checks=false")
 @Import(InfrastructureTestConfiguration.class)
 class LoadBalancingIntegrationTests {
 
