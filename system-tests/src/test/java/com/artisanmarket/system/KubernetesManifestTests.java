@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import com.artisanmarket.events.Topics;
@@ -219,17 +220,10 @@ class KubernetesManifestTests {
 		assertThat(objects).noneMatch((object) -> "Secret".equals(object.get("kind")));
 
 		Map<String, Object> gateway = deployment(objects, Stack.GATEWAY);
-		Map<String, Object> volume = list(pod(gateway).get("volumes")).stream()
-			.map(Kustomize::map)
-			.filter((candidate) -> candidate.containsKey("secret"))
-			.findFirst()
-			.orElseThrow();
+		Map<String, Object> volume = first(pod(gateway).get("volumes"), (candidate) -> candidate.containsKey("secret"));
 		assertThat(map(volume.get("secret")).get("secretName")).isEqualTo(SECRETS);
-		Map<String, Object> mount = list(container(gateway).get("volumeMounts")).stream()
-			.map(Kustomize::map)
-			.filter((candidate) -> candidate.get("name").equals(volume.get("name")))
-			.findFirst()
-			.orElseThrow();
+		Map<String, Object> mount = first(container(gateway).get("volumeMounts"),
+				(candidate) -> candidate.get("name").equals(volume.get("name")));
 		// Spring Boot reads each file of the mounted secret as the property it is named.
 		assertThat(env(objects, container(gateway))).containsEntry("SPRING_CONFIG_IMPORT",
 				"configtree:" + mount.get("mountPath") + "/");
@@ -288,11 +282,8 @@ class KubernetesManifestTests {
 		}
 		Stack local = new Stack(StackConfig.fromEnvironment(ROOT, Map.of()));
 		for (String name : PARTS) {
-			Map<String, Object> uri = list(container(deployment(objects, name)).get("env")).stream()
-				.map(Kustomize::map)
-				.filter((variable) -> "SPRING_MONGODB_URI".equals(variable.get("name")))
-				.findFirst()
-				.orElseThrow();
+			Map<String, Object> uri = first(container(deployment(objects, name)).get("env"),
+					(variable) -> "SPRING_MONGODB_URI".equals(variable.get("name")));
 			assertThat(map(map(uri.get("valueFrom")).get("secretKeyRef"))).as(name)
 				.containsEntry("name", connectionSecret)
 				.containsEntry("key", "connectionString.standard");
@@ -360,6 +351,11 @@ class KubernetesManifestTests {
 
 	private static Map<String, Object> deployment(List<Map<String, Object>> objects, String name) {
 		return object(objects, "Deployment", name);
+	}
+
+	/** The first mapping of a YAML list that matches. */
+	private static Map<String, Object> first(Object list, Predicate<Map<String, Object>> matching) {
+		return list(list).stream().map(Kustomize::map).filter(matching).findFirst().orElseThrow();
 	}
 
 	private static Map<String, Object> pod(Map<String, Object> deployment) {
