@@ -9,6 +9,7 @@ import com.artisanmarket.order.orders.Order;
 import com.artisanmarket.order.orders.OrderStatus;
 import com.artisanmarket.order.orders.Orders;
 import com.artisanmarket.order.orders.PendingWatch;
+import com.artisanmarket.support.lease.Leases;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,14 +27,17 @@ import org.springframework.stereotype.Component;
  * never after a release), and one that still has none after longer is {@code REJECTED}
  * with the reason (the catalogue releases whatever it reserves for it afterwards). The
  * orders this process placed are looked up by id ({@link PendingWatch}); the orders
- * collection is scanned only at start and then every scan interval, for orders that
- * another process or an earlier run left pending.
+ * collection is scanned for orders that another process or an earlier run left pending
+ * once per scan interval, by one instance however many run (under a lease), so that a
+ * left-behind order is published again once, not once per instance.
  */
 @Component
 @EnableConfigurationProperties(PendingProperties.class)
 class PendingOrders {
 
 	private static final Logger logger = LoggerFactory.getLogger(PendingOrders.class);
+
+	static final String LEASE = "pending-orders-scan";
 
 	private final MongoOperations mongo;
 
@@ -49,12 +53,16 @@ class PendingOrders {
 
 	private final PendingWatch watch;
 
+	private final Leases leases;
+
 	private Instant nextScan = Instant.MIN;
 
-	PendingOrders(MongoOperations mongo, Orders orders, PendingWatch watch, Clock clock, PendingProperties properties) {
+	PendingOrders(MongoOperations mongo, Orders orders, PendingWatch watch, Leases leases, Clock clock,
+			PendingProperties properties) {
 		this.mongo = mongo;
 		this.orders = orders;
 		this.watch = watch;
+		this.leases = leases;
 		this.clock = clock;
 		this.republishAfter = properties.republishAfter();
 		this.rejectAfter = properties.rejectAfter();
@@ -65,8 +73,8 @@ class PendingOrders {
 	synchronized void check() {
 		Instant now = this.clock.instant();
 		Instant quietSince = now.minus(this.republishAfter);
-		if (!now.isBefore(this.nextScan)) {
-			scan(quietSince);
+		if (!now.isBefore(this.nextScan)
+				&& this.leases.runAlone(LEASE, this.scanInterval, () -> scan(quietSince)).isPresent()) {
 			this.nextScan = now.plus(this.scanInterval);
 		}
 		for (String id : this.watch.quietSince(quietSince)) {
@@ -86,12 +94,18 @@ class PendingOrders {
 		}
 	}
 
-	private void scan(Instant quietSince) {
+	/**
+	 * @return how many pending orders were found
+	 */
+	private int scan(Instant quietSince) {
 		Query pending = new Query(Criteria.where("status").is(OrderStatus.PENDING).and("updatedAt").lt(quietSince));
 		pending.fields().include("_id", "updatedAt");
+		int found = 0;
 		for (Document order : this.mongo.find(pending, Document.class, Order.COLLECTION)) {
 			this.watch.published(order.getString("_id"), order.getDate("updatedAt").toInstant());
+			found++;
 		}
+		return found;
 	}
 
 }

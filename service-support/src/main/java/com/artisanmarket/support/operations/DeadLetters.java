@@ -3,6 +3,7 @@ package com.artisanmarket.support.operations;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -29,6 +30,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -36,9 +38,9 @@ import org.springframework.kafka.support.KafkaHeaders;
 /**
  * The records this service dead-lettered, for operators: listed with the error that sent
  * them there, and replayed to their original topic once the cause is fixed. A record is
- * replayed at most once (a marker per record, written after the broker took the copy);
- * the consumers apply an event id once, so even a replay that raced a retry changes
- * nothing twice.
+ * replayed once, whichever instance and however many are asked (a claim per record, see
+ * {@link #claim}); the consumers apply an event id once, so even a replay that raced a
+ * retry changes nothing twice.
  */
 public class DeadLetters {
 
@@ -47,6 +49,9 @@ public class DeadLetters {
 	static final String REPLAYED = "replayedDeadLetters";
 
 	private static final int MOST = 200;
+
+	/** How long a claim to replay a record holds when its instance never completes it. */
+	static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(1);
 
 	private final String service;
 
@@ -98,10 +103,6 @@ public class DeadLetters {
 		String id = id(record);
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("id", id);
-		if (this.mongo.exists(new Query(Criteria.where("_id").is(id)), REPLAYED)) {
-			result.put("result", "ALREADY_REPLAYED");
-			return result;
-		}
 		String original = header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
 		ProducerRecord<String, String> copy = new ProducerRecord<>(
 				(original != null) ? original : record.topic().replaceFirst("-dlt$", ""), record.key(), record.value());
@@ -110,22 +111,55 @@ public class DeadLetters {
 				copy.headers().add(header);
 			}
 		}
+		Instant claimedAt = claim(id);
+		if (claimedAt == null) {
+			result.put("result", "ALREADY_REPLAYED");
+			return result;
+		}
+		Query mine = new Query(Criteria.where("_id").is(id).and("claimedAt").is(claimedAt));
 		try {
 			this.kafka.send(copy).get(10, TimeUnit.SECONDS);
-			this.mongo.insert(
-					new Document("_id", id).append("replayedAt", Date.from(Instant.now())).append("to", copy.topic()),
-					REPLAYED);
+			this.mongo.updateFirst(mine,
+					new Update().set("replayedAt", Date.from(Instant.now())).set("to", copy.topic()), REPLAYED);
 			logger.info("Replayed the dead letter {} to {}", id, copy.topic());
 			result.put("result", "REPLAYED");
 		}
-		catch (DuplicateKeyException ex) {
-			result.put("result", "ALREADY_REPLAYED");
-		}
 		catch (Exception ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			this.mongo.remove(mine, REPLAYED);
 			result.put("result", "FAILED");
 			result.put("error", ex.getMessage());
 		}
 		return result;
+	}
+
+	/**
+	 * Claims a record for replay, so that of several instances asked at once one sends
+	 * it: a marker inserted before the copy is sent (the insert of the same id fails for
+	 * every other), completed with {@code replayedAt} once the broker took the copy. A
+	 * claim left incomplete for {@link #CLAIM_TIMEOUT} (its instance died while sending)
+	 * may be taken over, so a record may go out twice after a crash, never zero times.
+	 * @return the time of this instance's claim, or null when the record is replayed or
+	 * being replayed
+	 */
+	private Instant claim(String id) {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		try {
+			this.mongo.insert(new Document("_id", id).append("claimedAt", Date.from(now)), REPLAYED);
+			return now;
+		}
+		catch (DuplicateKeyException ex) {
+			Query abandoned = new Query(Criteria.where("_id")
+				.is(id)
+				.and("replayedAt")
+				.exists(false)
+				.and("claimedAt")
+				.lt(Date.from(now.minus(CLAIM_TIMEOUT))));
+			return (this.mongo.updateFirst(abandoned, Update.update("claimedAt", Date.from(now)), REPLAYED)
+				.getModifiedCount() == 1) ? now : null;
+		}
 	}
 
 	private List<ConsumerRecord<String, String>> records() {
@@ -172,7 +206,8 @@ public class DeadLetters {
 		String value = String.valueOf(record.value());
 		row.put("value", (value.length() > 300) ? value.substring(0, 300) + "…" : value);
 		Document replayed = this.mongo.findById(id, Document.class, REPLAYED);
-		row.put("replayedAt", (replayed != null) ? replayed.getDate("replayedAt").toInstant().toString() : null);
+		Date replayedAt = (replayed != null) ? replayed.getDate("replayedAt") : null;
+		row.put("replayedAt", (replayedAt != null) ? replayedAt.toInstant().toString() : null);
 		return row;
 	}
 

@@ -2,6 +2,8 @@ package com.artisanmarket.support.outbox;
 
 import java.time.Clock;
 
+import com.artisanmarket.support.lease.LeaseAutoConfiguration;
+import com.artisanmarket.support.lease.Leases;
 import io.micrometer.tracing.Tracer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,16 +20,17 @@ import org.springframework.kafka.core.KafkaOperations;
  * The outbox and its relay, for every service that stores in MongoDB and publishes to
  * Kafka.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration" })
+@AutoConfiguration(after = LeaseAutoConfiguration.class,
+		afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+				"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration" })
 @EnableConfigurationProperties(OutboxProperties.class)
 @ConditionalOnBean({ MongoOperations.class, KafkaOperations.class })
 public class OutboxAutoConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(MongoOperations mongo, KafkaOperations<String, String> kafka, OutboxProperties properties,
-			Clock clock) {
-		return new OutboxRelay(mongo, kafka, properties, clock);
+			Leases leases, Clock clock) {
+		return new OutboxRelay(mongo, kafka, properties, leases, clock);
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.artisanmarket.support.lease.Leases;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -42,8 +43,12 @@ import org.springframework.kafka.support.SendResult;
  * {@code _id} again. Only what a crashed process left behind is found by scanning the
  * outbox collections: once at start and then every full-sweep interval (or twenty times
  * the last scan's time, when that is longer), so the cost of an event does not grow with
- * the number of documents stored. An entry may be published twice (a crash between the
- * acknowledgement and the removal); never zero times.
+ * the number of documents stored. With several instances the periodic scan runs under a
+ * lease, so one instance scans per interval, and it takes only entries older than the
+ * sweep interval, which their writer would have published already; the scan at start
+ * needs no lease, so that a restarted process publishes what it left behind at once. An
+ * entry may be published twice (a crash between the acknowledgement and the removal, or
+ * an instance starting while another publishes); never zero times.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -56,11 +61,16 @@ public class OutboxRelay implements SmartLifecycle {
 	/** The time between full sweeps is at least this many times the last one's. */
 	private static final int SWEEP_SPREAD = 20;
 
+	/** The lease of the periodic scan, one per service (each has its own database). */
+	static final String LEASE = "outbox-sweep";
+
 	private final MongoOperations mongo;
 
 	private final KafkaOperations<String, String> kafka;
 
 	private final OutboxProperties properties;
+
+	private final Leases leases;
 
 	private final Clock clock;
 
@@ -76,10 +86,11 @@ public class OutboxRelay implements SmartLifecycle {
 	private volatile boolean failing;
 
 	public OutboxRelay(MongoOperations mongo, KafkaOperations<String, String> kafka, OutboxProperties properties,
-			Clock clock) {
+			Leases leases, Clock clock) {
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.properties = properties;
+		this.leases = leases;
 		this.clock = clock;
 	}
 
@@ -112,19 +123,41 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Scans every outbox collection for documents with entries and publishes them, and
-	 * whatever else is waiting.
+	 * Unless another instance swept within the full-sweep interval, scans every outbox
+	 * collection for documents with entries nothing published and publishes them, under
+	 * the lease; and publishes whatever else is waiting.
 	 * @return the number of entries published
 	 */
 	public int sweep() {
 		if (this.properties.held()) {
 			return 0;
 		}
+		return this.leases.runAlone(LEASE, this.properties.fullSweepInterval(), () -> {
+			scan();
+			return relayWaiting();
+		}).orElseGet(this::relayWaiting);
+	}
+
+	/** The sweep at start: what this process left behind when it stopped is its own. */
+	private int sweepAtStart() {
+		if (this.properties.held()) {
+			return 0;
+		}
+		scan();
+		return relayWaiting();
+	}
+
+	/**
+	 * Finds the documents holding entries older than the sweep interval.
+	 * @return how many this process did not know of
+	 */
+	private int scan() {
 		int found = 0;
+		Instant now = this.clock.instant();
+		Instant writtenBefore = now.minus(this.properties.sweepInterval());
 		for (String collection : this.properties.collections()) {
-			Query pending = new Query(Criteria.where(Outbox.FIELD + ".0").exists(true));
+			Query pending = new Query(Criteria.where(Outbox.FIELD + ".0.createdAt").lt(writtenBefore));
 			pending.fields().include("_id");
-			Instant now = this.clock.instant();
 			for (Document document : this.mongo.find(pending, Document.class, collection)) {
 				if (this.waiting.putIfAbsent(new Waiting(collection, document.get("_id")),
 						new Since(now, this.changes.incrementAndGet())) == null) {
@@ -135,7 +168,7 @@ public class OutboxRelay implements SmartLifecycle {
 		if (found > 0) {
 			logger.info("Outbox sweep found {} documents with entries nothing was publishing", found);
 		}
-		return relayWaiting();
+		return found;
 	}
 
 	/** What waits to be published, as far as this process knows. */
@@ -257,10 +290,15 @@ public class OutboxRelay implements SmartLifecycle {
 	 * index to find those with entries): at a million products it kept the wire server
 	 * busy for about 30 s, every minute and a half.
 	 */
-	private void fullSweepSafely() {
+	private void fullSweepSafely(boolean atStart) {
 		Instant started = this.clock.instant();
 		try {
-			sweep();
+			if (atStart) {
+				sweepAtStart();
+			}
+			else {
+				sweep();
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Outbox sweep failed: {}", ex.toString());
@@ -274,7 +312,7 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 			ScheduledExecutorService executor = this.executor;
 			if (executor != null && !executor.isShutdown()) {
-				executor.schedule(this::fullSweepSafely, next.toMillis(), TimeUnit.MILLISECONDS);
+				executor.schedule(() -> fullSweepSafely(false), next.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}
 	}
@@ -302,7 +340,7 @@ public class OutboxRelay implements SmartLifecycle {
 		});
 		long interval = this.properties.sweepInterval().toMillis();
 		this.executor = executor;
-		executor.execute(this::fullSweepSafely);
+		executor.execute(() -> fullSweepSafely(true));
 		executor.scheduleWithFixedDelay(this::retrySafely, interval, interval, TimeUnit.MILLISECONDS);
 		if (this.properties.held()) {
 			logger.warn("Outbox relay is HELD (marketplace.outbox.held=true): events stay in their documents");
