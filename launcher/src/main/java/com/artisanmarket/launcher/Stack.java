@@ -101,7 +101,7 @@ public final class Stack {
 		parts.addAll(instances(ARTISAN_SERVICE, ports.artisanService(), ports.artisanServiceManagement(), "artisans",
 				List.of()));
 		parts.addAll(instances(CATALOG_SERVICE, ports.catalogService(), ports.catalogServiceManagement(), "catalog",
-				List.of("--marketplace.catalog.artisan-service-url=" + local(ports.artisanService()))));
+				List.of("--marketplace.catalog.artisan-service-url=" + urls(ARTISAN_SERVICE, ports.artisanService()))));
 		parts.addAll(instances(ORDER_SERVICE, ports.orderService(), ports.orderServiceManagement(), "orders",
 				List.of("--marketplace.orders.catalog-service-url=" + urls(CATALOG_SERVICE, ports.catalogService()))));
 		IntStream.range(0, this.replicas.of(GATEWAY))

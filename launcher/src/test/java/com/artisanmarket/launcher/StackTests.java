@@ -46,17 +46,17 @@ class StackTests {
 	@Test
 	void startsEachInstanceOfAServiceOnItsOwnPortsAndPointsTheGatewayAtThemAll() {
 		Stack replicated = new Stack(StackConfig.fromEnvironment(Path.of("/opt/marketplace"), Map.of()), false,
-				Replicas.parse("catalog-service=3"));
+				Replicas.parse("catalog-service=3,artisan-service=2"));
 
 		assertThat(replicated.services()).extracting(Part::name)
-			.containsExactly(Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, "catalog-service-2", "catalog-service-3",
-					Stack.ORDER_SERVICE, Stack.GATEWAY);
+			.containsExactly(Stack.ARTISAN_SERVICE, "artisan-service-2", Stack.CATALOG_SERVICE, "catalog-service-2",
+					"catalog-service-3", Stack.ORDER_SERVICE, Stack.GATEWAY);
 		Part third = replicated.part("catalog-service-3").orElseThrow();
 		assertThat(third.ports()).containsExactly(8282, 8292);
 		assertThat(third.command()).contains(Stack.PART_MARKER + "catalog-service-3", "--server.port=8282",
 				"--management.server.port=8292", "--spring.mongodb.uri=mongodb://127.0.0.1:27017/catalog",
 				"-Dlogging.file.name=/opt/marketplace/.data/logs/catalog-service-3.log",
-				"--marketplace.catalog.artisan-service-url=http://127.0.0.1:8081");
+				"--marketplace.catalog.artisan-service-url=http://127.0.0.1:8081,http://127.0.0.1:8181");
 		assertThat(third.command()).anyMatch((argument) -> argument.endsWith("catalog-service.jar"));
 		Part gateway = replicated.part(Stack.GATEWAY).orElseThrow();
 		assertThat(gateway.command()).contains(

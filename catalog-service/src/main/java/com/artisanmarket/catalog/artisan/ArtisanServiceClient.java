@@ -3,6 +3,7 @@ package com.artisanmarket.catalog.artisan;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.artisanmarket.events.ArtisanEvent.Status;
 import com.artisanmarket.support.web.ServiceUnavailableException;
@@ -14,28 +15,53 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
-/** Asks artisan-service for the caller's profile, for when the read model lags. */
+/**
+ * Asks artisan-service for the caller's profile, for when the read model lags. With
+ * several instances each call starts at the next one, and one that cannot be reached
+ * (stopped, restarting) costs an attempt at the one after it: the call is a read.
+ */
 @Component
 @EnableConfigurationProperties(ArtisanServiceProperties.class)
 class ArtisanServiceClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(ArtisanServiceClient.class);
 
-	private final RestClient client;
+	/** One client per artisan-service instance. */
+	private final List<RestClient> clients;
+
+	private final AtomicInteger turn = new AtomicInteger();
 
 	ArtisanServiceClient(ArtisanServiceProperties properties, RestClient.Builder builder) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(properties.artisanServiceConnectTimeout()).build());
 		requests.setReadTimeout(properties.artisanServiceReadTimeout());
-		this.client = builder.baseUrl(properties.artisanServiceUrl().toString()).requestFactory(requests).build();
+		this.clients = properties.artisanServiceUrl()
+			.stream()
+			.map((url) -> builder.clone().baseUrl(url.toString()).requestFactory(requests).build())
+			.toList();
 	}
 
 	Optional<ArtisanSnapshot> myProfile(String bearerToken) {
+		int first = this.turn.getAndIncrement();
+		for (int attempt = 0; attempt < this.clients.size(); attempt++) {
+			RestClient client = this.clients.get(Math.floorMod(first + attempt, this.clients.size()));
+			try {
+				return myProfile(client, bearerToken);
+			}
+			catch (ResourceAccessException ex) {
+				logger.warn("artisan-service is unreachable: {}", ex.toString());
+			}
+		}
+		throw new ServiceUnavailableException("artisan-service");
+	}
+
+	private Optional<ArtisanSnapshot> myProfile(RestClient client, String bearerToken) {
 		try {
-			Profile profile = this.client.get()
+			Profile profile = client.get()
 				.uri("/api/artisans/me")
 				.header("Authorization", bearerToken)
 				.retrieve()
@@ -51,8 +77,11 @@ class ArtisanServiceClient {
 			logger.warn("artisan-service answered {} for the caller's profile", ex.getStatusCode());
 			throw new ServiceUnavailableException("artisan-service");
 		}
+		catch (ResourceAccessException ex) {
+			throw ex;
+		}
 		catch (RestClientException ex) {
-			logger.warn("artisan-service is unreachable: {}", ex.toString());
+			logger.warn("artisan-service's answer could not be read: {}", ex.toString());
 			throw new ServiceUnavailableException("artisan-service");
 		}
 	}
