@@ -130,8 +130,13 @@ public final class Stack {
 
 	/** Every instance's base URL, separated by commas, for the gateway. */
 	private String urls(String service, int port) {
-		return IntStream.range(0, this.replicas.of(service))
-			.mapToObj((i) -> local(port + Replicas.PORT_STEP * i))
+		return urls(service, port, "");
+	}
+
+	/** Every instance's address, with the given path, separated by commas. */
+	private String urls(String part, int port, String path) {
+		return IntStream.range(0, this.replicas.of(part))
+			.mapToObj((i) -> local(port + Replicas.PORT_STEP * i) + path)
 			.collect(Collectors.joining(","));
 	}
 
@@ -199,7 +204,8 @@ public final class Stack {
 		List<String> command = serviceCommand(service, name, managementPort, index == 0);
 		command.addAll(List.of("--server.port=" + port, "--spring.mongodb.uri=" + this.config.mongoUri(database),
 				"--spring.kafka.bootstrap-servers=" + this.config.kafkaBootstrapServers(),
-				"--marketplace.security.jwks-uri=" + local(this.config.ports().gateway()) + "/.well-known/jwks.json"));
+				"--marketplace.security.jwks-uri="
+						+ urls(GATEWAY, this.config.ports().gateway(), "/.well-known/jwks.json")));
 		return new Part(name, List.of(port, managementPort), command, httpReadiness(managementPort),
 				SERVICE_SETTINGS.get(service), true);
 	}

@@ -88,9 +88,10 @@ class StackTests {
 					|| argument.startsWith("--marketplace.admin.password-file="))
 			.hasSize(2)
 			.allSatisfy((argument) -> assertThat(first.command()).contains(argument));
-		// The services check tokens with the first gateway's keys, which are every one's.
+		// The services fetch the (shared) key from any gateway that answers.
 		assertThat(replicated.part(Stack.CATALOG_SERVICE).orElseThrow().command())
-			.contains("--marketplace.security.jwks-uri=http://127.0.0.1:8080/.well-known/jwks.json");
+			.contains("--marketplace.security.jwks-uri=http://127.0.0.1:8080/.well-known/jwks.json,"
+					+ "http://127.0.0.1:8180/.well-known/jwks.json");
 	}
 
 	@Test

@@ -1,11 +1,20 @@
 package com.artisanmarket.support.security;
 
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.support.HttpRequestWrapper;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -16,6 +25,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Every service is an OAuth2 resource server: it checks each token's signature against
@@ -36,8 +46,11 @@ public class ServiceSecurityAutoConfiguration {
 	@Bean
 	JwtDecoder jwtDecoder(SecurityProperties properties) {
 		// Nimbus fetches the key set on first use, caches it, and refetches for an
-		// unknown kid.
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
+		// unknown kid; from the first gateway that answers.
+		RestTemplate keySets = new RestTemplate();
+		keySets.getInterceptors().add(new AnyGateway(properties.jwksUri()));
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().getFirst().toString())
+			.restOperations(keySets)
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(
@@ -76,6 +89,42 @@ public class ServiceSecurityAutoConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	/**
+	 * Sends the key-set request to each gateway in turn until one answers: every gateway
+	 * publishes the same key.
+	 */
+	static final class AnyGateway implements ClientHttpRequestInterceptor {
+
+		private final List<URI> keySets;
+
+		AnyGateway(List<URI> keySets) {
+			this.keySets = keySets;
+		}
+
+		@Override
+		public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+				throws IOException {
+			IOException unreachable = null;
+			for (URI keySet : this.keySets) {
+				try {
+					return execution.execute(new HttpRequestWrapper(request) {
+
+						@Override
+						public URI getURI() {
+							return keySet;
+						}
+
+					}, body);
+				}
+				catch (IOException ex) {
+					unreachable = ex;
+				}
+			}
+			throw unreachable;
+		}
+
 	}
 
 }
