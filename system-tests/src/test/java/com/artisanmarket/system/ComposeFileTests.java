@@ -124,6 +124,9 @@ class ComposeFileTests {
 			assertThat(map(services, service)).doesNotContainKey("container_name");
 		}
 		assertThat(map(map(services, Stack.GATEWAY), "deploy")).doesNotContainKey("replicas");
+		// The operations panel asks every replica a service name resolves to.
+		assertThat(map(map(services, Stack.GATEWAY), "environment"))
+			.containsEntry("MARKETPLACE_GATEWAY_OPERATIONS_EVERY_ADDRESS", "true");
 	}
 
 	@Test

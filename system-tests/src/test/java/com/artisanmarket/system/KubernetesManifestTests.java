@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -167,6 +168,20 @@ class KubernetesManifestTests {
 				assertThat(containerPorts).as(part).containsKey((String) port.get("targetPort"));
 				assertThat(port.get("port")).as(part).isEqualTo(containerPorts.get(port.get("targetPort")));
 			}
+
+			// The operations panel's row per pod: a headless Service listing every pod's
+			// management port, ready or not, which the gateways resolve at each read.
+			Map<String, Object> instances = map(object(objects, "Service", part + "-instances").get("spec"));
+			assertThat(instances).as(part)
+				.containsEntry("clusterIP", "None")
+				.containsEntry("publishNotReadyAddresses", true);
+			assertThat(podLabels).as(part).containsAllEntriesOf(map(instances.get("selector")));
+			Map<String, Object> management = map(list(instances.get("ports")).getFirst());
+			assertThat(management.get("port")).as(part).isEqualTo(containerPorts.get("management"));
+			assertThat(env(objects, container(deployment(objects, Stack.GATEWAY)))).as(part)
+				.containsEntry("MARKETPLACE_GATEWAY_OPERATIONS_EVERY_ADDRESS", "true")
+				.containsEntry("MARKETPLACE_GATEWAY_MANAGEMENT_" + part.toUpperCase(Locale.ROOT).replace('-', '_'),
+						"http://" + part + "-instances:" + containerPorts.get("management"));
 
 			Map<String, Object> budget = map(object(objects, "PodDisruptionBudget", part).get("spec"));
 			assertThat(podLabels).as(part).containsAllEntriesOf(map(map(budget.get("selector")).get("matchLabels")));

@@ -1,5 +1,6 @@
 package com.artisanmarket.gateway.operations;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +16,9 @@ import com.artisanmarket.gateway.edge.Problems;
 import com.artisanmarket.gateway.routing.RoutingProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -61,12 +64,14 @@ class OperationsController {
 
 	private final OperationsProperties patience;
 
+	private final InstanceAddresses addresses;
+
 	/**
 	 * Reads each service's Actuator on its management port (loopback, or the compose
 	 * network): the public port serves no operational data.
 	 */
 	OperationsController(RoutingProperties routing, OperationsProperties patience, GatewaySnapshot self,
-			WebClient.Builder http, Clock clock) {
+			WebClient.Builder http, Clock clock, ObjectProvider<InstanceAddresses> addresses) {
 		// Boot's builder: the calls are timed and traced like the gateway's others.
 		this.http = http.build();
 		this.clock = clock;
@@ -77,6 +82,7 @@ class OperationsController {
 		this.gateways = (gateways != null) ? gateways : List.of();
 		this.self = self;
 		this.patience = patience;
+		this.addresses = addresses.getIfAvailable(() -> new InstanceAddresses(InetAddress::getAllByName));
 	}
 
 	@GetMapping("/api/admin/operations")
@@ -84,9 +90,9 @@ class OperationsController {
 		// The services hand their snapshot to admins only: the admin's own token asks.
 		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 		Mono<List<Map<String, Object>>> gateways = this.gateways.isEmpty() ? Mono.just(List.of(gateway()))
-				: Flux.fromIterable(this.gateways).flatMapSequential((url) -> part(GATEWAY, url, null)).collectList();
+				: instances(this.gateways).flatMapSequential((url) -> part(GATEWAY, url, null)).collectList();
 		Mono<List<Map<String, Object>>> services = Flux.fromIterable(this.services.entrySet())
-			.flatMapSequential((service) -> Flux.fromIterable(service.getValue())
+			.flatMapSequential((service) -> instances(service.getValue())
 				.flatMapSequential((url) -> part(service.getKey(), url, authorization)))
 			.collectList();
 		return Mono.zip(gateways, services).map((parts) -> overview(parts.getT1(), parts.getT2()));
@@ -148,6 +154,20 @@ class OperationsController {
 	 */
 	record Replay(String service, String topic, Integer partition, Long offset) {
 
+	}
+
+	/**
+	 * The instances behind a part's management addresses: the addresses themselves, or,
+	 * with {@code every-address}, every address their host names resolve to now.
+	 */
+	private Flux<String> instances(List<String> urls) {
+		if (!this.patience.everyAddress()) {
+			return Flux.fromIterable(urls);
+		}
+		return Flux.fromIterable(urls)
+			.flatMapSequential((url) -> Mono.fromCallable(() -> this.addresses.of(url))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMapIterable(Function.identity()));
 	}
 
 	/**

@@ -13,9 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * topics to the end before it answers
  * @param replayPatience for a replay: the service publishes every record again and waits
  * for the broker's acks
+ * @param everyAddress whether a management address's host name stands for every instance
+ * it resolves to (compose's service names, Kubernetes' headless Services): the panel then
+ * has a row per address
  */
 @ConfigurationProperties("marketplace.gateway.operations")
 record OperationsProperties(@DefaultValue("1500ms") Duration patience,
-		@DefaultValue("10s") Duration deadLettersPatience, @DefaultValue("20s") Duration replayPatience) {
+		@DefaultValue("10s") Duration deadLettersPatience, @DefaultValue("20s") Duration replayPatience,
+		@DefaultValue("false") boolean everyAddress) {
 
 }
