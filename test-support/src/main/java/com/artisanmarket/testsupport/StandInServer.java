@@ -31,8 +31,18 @@ public final class StandInServer {
 	 * @param beforeAnswer runs on each request, its body read, before the answer is sent
 	 */
 	public static HttpServer answering(String json, Consumer<HttpExchange> beforeAnswer) {
+		return answering(new InetSocketAddress("127.0.0.1", 0), json, beforeAnswer);
+	}
+
+	/**
+	 * A started stand-in on the given address answering {@code json} after
+	 * {@code beforeAnswer} has run.
+	 * @param address where it listens (port 0 for any free one)
+	 * @param beforeAnswer runs on each request, its body read, before the answer is sent
+	 */
+	public static HttpServer answering(InetSocketAddress address, String json, Consumer<HttpExchange> beforeAnswer) {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			HttpServer server = HttpServer.create(address, 0);
 			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 			server.createContext("/", (exchange) -> {
 				exchange.getRequestBody().readAllBytes();

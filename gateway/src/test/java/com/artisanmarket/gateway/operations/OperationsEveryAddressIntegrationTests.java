@@ -5,15 +5,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
+import com.artisanmarket.testsupport.StandInServer;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -69,13 +66,7 @@ class OperationsEveryAddressIntegrationTests {
 
 	@Test
 	void showsARowForEveryAddressOfAName() throws IOException {
-		String password = Files.readString(Path.of("target/test-data/admin-password")).trim();
-		HttpResponse<String> login = Http.postJson(url("/api/auth/login"),
-				Http.toJson(Map.of("email", "admin@artisan-marketplace.local", "password", password)));
-		String token = Http.json(login).path("accessToken").asString();
-
-		HttpResponse<String> operations = Http.get(url("/api/admin/operations"),
-				Map.of("Authorization", "Bearer " + token));
+		HttpResponse<String> operations = OperationsIntegrationTests.operations(this.port);
 
 		assertThat(operations.statusCode()).as(operations.body()).isEqualTo(200);
 		assertThat(Http.json(operations).path("parts").findValuesAsString("name")).containsExactly("gateway",
@@ -90,27 +81,9 @@ class OperationsEveryAddressIntegrationTests {
 		assertThat(asked).filteredOn("127.0.0.2"::equals).hasSize(3);
 	}
 
-	private String url(String path) {
-		return "http://127.0.0.1:" + this.port + path;
-	}
-
 	private static HttpServer standIn(String address) {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(address, PORT), 0);
-			server.createContext("/", (exchange) -> {
-				asked.add(address);
-				byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return StandInServer.answering(new InetSocketAddress(address, PORT), "{\"status\":\"UP\"}",
+				(exchange) -> asked.add(address));
 	}
 
 	private static int freePort() {

@@ -69,13 +69,7 @@ class OperationsIntegrationTests {
 
 	@Test
 	void readsTheServicesWithinTheAdminsTrace() throws IOException {
-		String password = Files.readString(Path.of("target/test-data/admin-password")).trim();
-		HttpResponse<String> login = Http.postJson(url("/api/auth/login"),
-				Http.toJson(Map.of("email", "admin@artisan-marketplace.local", "password", password)));
-		String token = Http.json(login).path("accessToken").asString();
-
-		HttpResponse<String> operations = Http.get(url("/api/admin/operations"),
-				Map.of("Authorization", "Bearer " + token));
+		HttpResponse<String> operations = operations(this.port);
 
 		assertThat(operations.statusCode()).as(operations.body()).isEqualTo(200);
 		assertThat(Http.json(operations).path("parts").findValuesAsString("status")).contains("UP");
@@ -93,8 +87,14 @@ class OperationsIntegrationTests {
 			.hasSize(1);
 	}
 
-	private String url(String path) {
-		return "http://127.0.0.1:" + this.port + path;
+	/** The operations overview, asked by the admin of the gateway on the given port. */
+	static HttpResponse<String> operations(int port) throws IOException {
+		String gateway = "http://127.0.0.1:" + port;
+		String password = Files.readString(Path.of("target/test-data/admin-password")).trim();
+		HttpResponse<String> login = Http.postJson(gateway + "/api/auth/login",
+				Http.toJson(Map.of("email", "admin@artisan-marketplace.local", "password", password)));
+		String token = Http.json(login).path("accessToken").asString();
+		return Http.get(gateway + "/api/admin/operations", Map.of("Authorization", "Bearer " + token));
 	}
 
 }
