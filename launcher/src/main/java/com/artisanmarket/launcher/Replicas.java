@@ -35,6 +35,15 @@ public record Replicas(Map<String, Integer> counts) {
 
 	public static final int PORT_STEP = 100;
 
+	/**
+	 * @param base the part's port (or management port)
+	 * @param instance the instance's index, 0 for the first
+	 * @return the instance's port
+	 */
+	static int port(int base, int instance) {
+		return base + PORT_STEP * instance;
+	}
+
 	public static final Replicas ONE_EACH = new Replicas(Map.of());
 
 	public Replicas {

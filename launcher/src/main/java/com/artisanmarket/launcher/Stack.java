@@ -105,8 +105,7 @@ public final class Stack {
 		parts.addAll(instances(ORDER_SERVICE, ports.orderService(), ports.orderServiceManagement(), "orders",
 				List.of("--marketplace.orders.catalog-service-url=" + urls(CATALOG_SERVICE, ports.catalogService()))));
 		IntStream.range(0, this.replicas.of(GATEWAY))
-			.mapToObj((i) -> gateway(i, ports.gateway() + Replicas.PORT_STEP * i,
-					ports.gatewayManagement() + Replicas.PORT_STEP * i))
+			.mapToObj((i) -> gateway(i, Replicas.port(ports.gateway(), i), Replicas.port(ports.gatewayManagement(), i)))
 			.forEach(parts::add);
 		return parts;
 	}
@@ -114,8 +113,7 @@ public final class Stack {
 	private List<Part> instances(String service, int port, int managementPort, String database,
 			List<String> arguments) {
 		return IntStream.range(0, this.replicas.of(service))
-			.mapToObj((i) -> service(service, i, port + Replicas.PORT_STEP * i, managementPort + Replicas.PORT_STEP * i,
-					database)
+			.mapToObj((i) -> service(service, i, Replicas.port(port, i), Replicas.port(managementPort, i), database)
 				.withArguments(arguments))
 			.toList();
 	}
@@ -136,7 +134,7 @@ public final class Stack {
 	/** Every instance's address, with the given path, separated by commas. */
 	private String urls(String part, int port, String path) {
 		return IntStream.range(0, this.replicas.of(part))
-			.mapToObj((i) -> local(port + Replicas.PORT_STEP * i) + path)
+			.mapToObj((i) -> local(Replicas.port(port, i)) + path)
 			.collect(Collectors.joining(","));
 	}
 
