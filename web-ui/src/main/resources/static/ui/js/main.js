@@ -142,7 +142,7 @@ function renderHeader() {
       h('a', { href: '/signup' }, t('nav.signUp'))];
   const focused = document.activeElement?.id;
   document.getElementById('site-header').replaceChildren(
-    h('a', { class: 'skip-link', href: '#main' }, t('nav.skip')),
+    h('a', { class: 'skip-link', id: 'skip-link', href: '#main' }, t('nav.skip')),
     h('div', { class: 'header-bar' },
       h('a', { class: 'brand', href: '/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '◆'), t('brand.name')),
       search,
