@@ -121,6 +121,125 @@ public sealed interface CatalogEvent extends MarketplaceEvent {
 	}
 
 	/**
+	 * A change to one buyer's review of a product, with the product's ratings after it.
+	 * Each carries the product's whole rating state at a version, so a consumer folds it
+	 * by keeping the highest version it saw per product: redelivered or reordered events
+	 * change nothing.
+	 */
+	sealed interface ReviewEvent extends CatalogEvent {
+
+		String reviewId();
+
+		String productId();
+
+		/** The artisan profile that sells the product. */
+		String artisanId();
+
+		/** The account that listed the product. */
+		String ownerId();
+
+		/** The stars this review gives, 1 to 5. */
+		int rating();
+
+		/** The product's ratings over its visible reviews, after this change. */
+		ProductRating productRating();
+
+		@Override
+		default String subject() {
+			return productId();
+		}
+
+	}
+
+	/**
+	 * A review became visible: written by a buyer of the product, or shown again by an
+	 * admin.
+	 *
+	 * @param reviewId the review
+	 * @param productId the product reviewed
+	 * @param artisanId the artisan profile that sells it
+	 * @param ownerId the account that listed it
+	 * @param rating the review's stars
+	 * @param productRating the product's ratings after it
+	 * @param at when
+	 */
+	record ReviewPublished(String reviewId, String productId, String artisanId, String ownerId, int rating,
+			ProductRating productRating, Instant at) implements ReviewEvent {
+
+	}
+
+	/**
+	 * The author changed a review's stars or text.
+	 *
+	 * @param reviewId the review
+	 * @param productId the product reviewed
+	 * @param artisanId the artisan profile that sells it
+	 * @param ownerId the account that listed it
+	 * @param rating the review's stars now
+	 * @param productRating the product's ratings after it
+	 * @param at when
+	 */
+	record ReviewUpdated(String reviewId, String productId, String artisanId, String ownerId, int rating,
+			ProductRating productRating, Instant at) implements ReviewEvent {
+
+	}
+
+	/**
+	 * An admin hid a review: it no longer counts or shows.
+	 *
+	 * @param reviewId the review
+	 * @param productId the product reviewed
+	 * @param artisanId the artisan profile that sells it
+	 * @param ownerId the account that listed it
+	 * @param rating the review's stars
+	 * @param productRating the product's ratings after it
+	 * @param at when
+	 */
+	record ReviewHidden(String reviewId, String productId, String artisanId, String ownerId, int rating,
+			ProductRating productRating, Instant at) implements ReviewEvent {
+
+	}
+
+	/**
+	 * The author (or an admin) deleted a review.
+	 *
+	 * @param reviewId the review
+	 * @param productId the product reviewed
+	 * @param artisanId the artisan profile that sells it
+	 * @param ownerId the account that listed it
+	 * @param rating the stars it gave
+	 * @param productRating the product's ratings after it
+	 * @param at when
+	 */
+	record ReviewRemoved(String reviewId, String productId, String artisanId, String ownerId, int rating,
+			ProductRating productRating, Instant at) implements ReviewEvent {
+
+	}
+
+	/**
+	 * A product's ratings over its visible reviews.
+	 *
+	 * @param version the product's review state this describes; higher is newer
+	 * @param count how many visible reviews
+	 * @param sum their stars added up
+	 * @param months the same per month the reviews were written in (UTC), oldest first
+	 */
+	record ProductRating(long version, int count, long sum, List<MonthlyRating> months) {
+
+	}
+
+	/**
+	 * Visible reviews written in one month.
+	 *
+	 * @param month {@code yyyy-MM}
+	 * @param count how many
+	 * @param sum their stars added up
+	 */
+	record MonthlyRating(String month, int count, long sum) {
+
+	}
+
+	/**
 	 * Units of one product held for an order.
 	 *
 	 * @param productId the product

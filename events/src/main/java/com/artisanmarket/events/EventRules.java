@@ -14,7 +14,9 @@ import com.artisanmarket.events.CatalogEvent.FailedLine;
 import com.artisanmarket.events.CatalogEvent.ProductArchived;
 import com.artisanmarket.events.CatalogEvent.ProductListed;
 import com.artisanmarket.events.CatalogEvent.ProductUpdated;
+import com.artisanmarket.events.CatalogEvent.ProductRating;
 import com.artisanmarket.events.CatalogEvent.ReservedLine;
+import com.artisanmarket.events.CatalogEvent.ReviewEvent;
 import com.artisanmarket.events.CatalogEvent.StockReleased;
 import com.artisanmarket.events.CatalogEvent.StockReservationFailed;
 import com.artisanmarket.events.CatalogEvent.StockReserved;
@@ -115,6 +117,7 @@ public final class EventRules {
 				rules.id("orderId", e.orderId());
 				reservedLines(rules, e.lines());
 			}
+			case ReviewEvent e -> review(rules, e);
 			case OrderPlaced e -> order(rules, e.orderId(), e.buyerId(), e.lines(), e.total());
 			case OrderConfirmed e -> order(rules, e.orderId(), e.buyerId(), e.lines(), e.total());
 			case OrderCancelled e -> {
@@ -177,6 +180,20 @@ public final class EventRules {
 		rules.id("ownerId", ownerId);
 		rules.money("price", price);
 		rules.that(stock >= 0, "stock must not be negative, was " + stock);
+	}
+
+	private static void review(Rules rules, ReviewEvent review) {
+		rules.id("reviewId", review.reviewId());
+		rules.id("productId", review.productId());
+		rules.id("artisanId", review.artisanId());
+		rules.id("ownerId", review.ownerId());
+		rules.that(review.rating() >= 1 && review.rating() <= 5, "rating must be 1 to 5, was " + review.rating());
+		ProductRating rating = review.productRating();
+		if (rules.present("productRating", rating)) {
+			rules.that(rating.count() >= 0 && rating.sum() >= rating.count() && rating.sum() <= 5L * rating.count(),
+					"productRating must hold 0 or more ratings of 1 to 5 stars");
+			rules.present("productRating.months", rating.months());
+		}
 	}
 
 	private static void order(Rules rules, String orderId, String buyerId, List<OrderLine> lines, Money total) {

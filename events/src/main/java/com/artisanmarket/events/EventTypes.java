@@ -9,6 +9,10 @@ import com.artisanmarket.events.ArtisanEvent.ArtisanVerificationChanged;
 import com.artisanmarket.events.CatalogEvent.ProductArchived;
 import com.artisanmarket.events.CatalogEvent.ProductListed;
 import com.artisanmarket.events.CatalogEvent.ProductUpdated;
+import com.artisanmarket.events.CatalogEvent.ReviewHidden;
+import com.artisanmarket.events.CatalogEvent.ReviewPublished;
+import com.artisanmarket.events.CatalogEvent.ReviewRemoved;
+import com.artisanmarket.events.CatalogEvent.ReviewUpdated;
 import com.artisanmarket.events.CatalogEvent.StockReleased;
 import com.artisanmarket.events.CatalogEvent.StockReservationFailed;
 import com.artisanmarket.events.CatalogEvent.StockReserved;
@@ -33,7 +37,9 @@ public final class EventTypes {
 			Map.entry("ProductListed", ProductListed.class), Map.entry("ProductUpdated", ProductUpdated.class),
 			Map.entry("ProductArchived", ProductArchived.class), Map.entry("StockReserved", StockReserved.class),
 			Map.entry("StockReservationFailed", StockReservationFailed.class),
-			Map.entry("StockReleased", StockReleased.class), Map.entry("OrderPlaced", OrderPlaced.class),
+			Map.entry("StockReleased", StockReleased.class), Map.entry("ReviewPublished", ReviewPublished.class),
+			Map.entry("ReviewUpdated", ReviewUpdated.class), Map.entry("ReviewHidden", ReviewHidden.class),
+			Map.entry("ReviewRemoved", ReviewRemoved.class), Map.entry("OrderPlaced", OrderPlaced.class),
 			Map.entry("OrderConfirmed", OrderConfirmed.class), Map.entry("OrderRejected", OrderRejected.class),
 			Map.entry("OrderCancelled", OrderCancelled.class), Map.entry("OrderShipped", OrderShipped.class),
 			Map.entry("OrderDelivered", OrderDelivered.class));
@@ -52,6 +58,10 @@ public final class EventTypes {
 			case StockReserved e -> "StockReserved";
 			case StockReservationFailed e -> "StockReservationFailed";
 			case StockReleased e -> "StockReleased";
+			case ReviewPublished e -> "ReviewPublished";
+			case ReviewUpdated e -> "ReviewUpdated";
+			case ReviewHidden e -> "ReviewHidden";
+			case ReviewRemoved e -> "ReviewRemoved";
 			case OrderPlaced e -> "OrderPlaced";
 			case OrderConfirmed e -> "OrderConfirmed";
 			case OrderRejected e -> "OrderRejected";

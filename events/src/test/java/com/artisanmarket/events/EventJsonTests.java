@@ -22,6 +22,12 @@ import com.artisanmarket.events.CatalogEvent.StockReservationFailed;
 import com.artisanmarket.events.CatalogEvent.StockReserved;
 import com.artisanmarket.events.OrderEvent.OrderCancelled;
 import com.artisanmarket.events.OrderEvent.OrderConfirmed;
+import com.artisanmarket.events.CatalogEvent.MonthlyRating;
+import com.artisanmarket.events.CatalogEvent.ProductRating;
+import com.artisanmarket.events.CatalogEvent.ReviewHidden;
+import com.artisanmarket.events.CatalogEvent.ReviewPublished;
+import com.artisanmarket.events.CatalogEvent.ReviewRemoved;
+import com.artisanmarket.events.CatalogEvent.ReviewUpdated;
 import com.artisanmarket.events.OrderEvent.OrderDelivered;
 import com.artisanmarket.events.OrderEvent.OrderLine;
 import com.artisanmarket.events.OrderEvent.OrderPlaced;
@@ -40,6 +46,9 @@ class EventJsonTests {
 	private static final Instant AT = Instant.parse("2026-11-27T10:15:30.123Z");
 
 	private static final Money PRICE = Money.of("120.50", "AZN");
+
+	private static final ProductRating RATING = new ProductRating(3, 2, 9,
+			List.of(new MonthlyRating("2026-10", 1, 5), new MonthlyRating("2026-11", 1, 4)));
 
 	private static final OrderLine LINE = new OrderLine("p-1", "a-1", "u-artisan", "Guba carpet", PRICE, 2,
 			PRICE.times(2));
@@ -61,6 +70,10 @@ class EventJsonTests {
 								new FailedLine("p-9", 1, 0, FailureReason.UNKNOWN_PRODUCT)),
 						AT),
 				new StockReleased("o-1", List.of(new ReservedLine("p-1", 2)), "cancelled by buyer", AT),
+				new ReviewPublished("p-1_r1", "p-1", "a-1", "u-artisan", 5, RATING, AT),
+				new ReviewUpdated("p-1_r1", "p-1", "a-1", "u-artisan", 4, RATING, AT),
+				new ReviewHidden("p-1_r1", "p-1", "a-1", "u-artisan", 4, RATING, AT),
+				new ReviewRemoved("p-1_r1", "p-1", "a-1", "u-artisan", 4, RATING, AT),
 				new OrderPlaced("o-1", "u-buyer", List.of(LINE), PRICE.times(2), AT),
 				new OrderConfirmed("o-1", "u-buyer", List.of(LINE), PRICE.times(2), AT, AT),
 				new OrderRejected("o-1", "u-buyer", "Guba carpet: 1 left, 2 asked", AT),

@@ -9,8 +9,11 @@ import com.artisanmarket.events.ArtisanEvent.ArtisanRegistered;
 import com.artisanmarket.events.ArtisanEvent.Status;
 import com.artisanmarket.events.CatalogEvent.FailedLine;
 import com.artisanmarket.events.CatalogEvent.FailureReason;
+import com.artisanmarket.events.CatalogEvent.MonthlyRating;
 import com.artisanmarket.events.CatalogEvent.ProductListed;
+import com.artisanmarket.events.CatalogEvent.ProductRating;
 import com.artisanmarket.events.CatalogEvent.ReservedLine;
+import com.artisanmarket.events.CatalogEvent.ReviewPublished;
 import com.artisanmarket.events.CatalogEvent.StockReservationFailed;
 import com.artisanmarket.events.CatalogEvent.StockReserved;
 import com.artisanmarket.events.OrderEvent.OrderLine;
@@ -125,6 +128,25 @@ class EventRulesTests {
 
 		assertThat(EventRules.brokenRule(fromItsOwner(negativeStock), Topics.CATALOG_EVENTS))
 			.hasValueSatisfying((rule) -> assertThat(rule).contains("stock must not be negative"));
+	}
+
+	@Test
+	void refusesAReviewOfNoStarsOrARatingThatCannotBe() {
+		ProductRating one = new ProductRating(1, 1, 5, List.of(new MonthlyRating("2026-11", 1, 5)));
+		ReviewPublished noStars = new ReviewPublished("p-1_r1", "p-1", "a-1", "u-artisan", 0, one, AT);
+		ReviewPublished sixStars = new ReviewPublished("p-1_r1", "p-1", "a-1", "u-artisan", 6, one, AT);
+		ReviewPublished impossible = new ReviewPublished("p-1_r1", "p-1", "a-1", "u-artisan", 5,
+				new ProductRating(2, 1, 7, List.of()), AT);
+
+		assertThat(EventRules.brokenRule(fromItsOwner(noStars), Topics.CATALOG_EVENTS))
+			.hasValueSatisfying((rule) -> assertThat(rule).contains("rating must be 1 to 5"));
+		assertThat(EventRules.brokenRule(fromItsOwner(sixStars), Topics.CATALOG_EVENTS)).isPresent();
+		assertThat(EventRules.brokenRule(fromItsOwner(impossible), Topics.CATALOG_EVENTS))
+			.hasValueSatisfying((rule) -> assertThat(rule).contains("productRating"));
+		assertThat(EventRules.brokenRule(
+				fromItsOwner(new ReviewPublished("p-1_r1", "p-1", "a-1", "u-artisan", 5, one, AT)),
+				Topics.CATALOG_EVENTS))
+			.isEmpty();
 	}
 
 	@Test

@@ -50,6 +50,20 @@ class AuthorizationMatrixSystemTests {
 	 */
 	private static String orderedProductId;
 
+	/** A review of {@link #orderedProductId} by the buyer, answered and reported. */
+	private static String reviewId;
+
+	/** The buyer's order, delivered, that holds both reviewed products. */
+	private static String deliveredOrderId;
+
+	/**
+	 * A second product of that order, whose review the deletion row deletes and writes
+	 * again.
+	 */
+	private static String secondReviewedProductId;
+
+	private static volatile String reviewToDeleteId;
+
 	/** The smallest well-formed PNG: a 1×1 image. */
 	private static final byte[] PNG = Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC");
@@ -77,6 +91,77 @@ class AuthorizationMatrixSystemTests {
 		assertThat(plenty.statusCode()).as(plenty.body()).isEqualTo(201);
 		orderedProductId = Http.json(plenty).path("id").asString();
 		buyersOrderId = Http.json(placeOrder(users.get("buyer").authorization())).path("id").asString();
+		reviews(owner);
+	}
+
+	/**
+	 * The buyer's delivered order of two products, a review of each; the first answered
+	 * by the owner and reported by every account the matrix has.
+	 */
+	private static void reviews(Users.User owner) {
+		secondReviewedProductId = listProduct(owner);
+		Users.User buyer = users.get("buyer");
+		Map<String, String> headers = new HashMap<>(buyer.authorization());
+		headers.put("Idempotency-Key", UUID.randomUUID().toString());
+		HttpResponse<String> placed = Http.postJson(marketplace.gatewayUrl() + "/api/orders",
+				Http.toJson(Map.of("items",
+						List.of(Map.of("productId", orderedProductId, "quantity", 1),
+								Map.of("productId", secondReviewedProductId, "quantity", 1)),
+						"shippingAddress", Map.of("fullName", "Test Buyer", "line1", "Street 1", "city", "Baku",
+								"postalCode", "AZ1000", "country", "AZ"))),
+				headers);
+		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+		deliveredOrderId = Http.json(placed).path("id").asString();
+		awaitStatus(deliveredOrderId, "CONFIRMED");
+		assertThat(Http
+			.postJson(marketplace.gatewayUrl() + "/api/orders/" + deliveredOrderId + "/shipments", "{}",
+					owner.authorization())
+			.statusCode()).isEqualTo(200);
+		assertThat(Http
+			.postJson(marketplace.gatewayUrl() + "/api/orders/" + deliveredOrderId + "/delivery", "{}",
+					buyer.authorization())
+			.statusCode()).isEqualTo(200);
+		// The catalogue learns of the delivery from order-events.
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> review(orderedProductId, buyer.authorization()).statusCode() == 201);
+		reviewId = Http
+			.json(Http.get(marketplace.gatewayUrl() + "/api/products/" + orderedProductId + "/reviews", Map.of()))
+			.path("items")
+			.get(0)
+			.path("id")
+			.asString();
+		reviewToDeleteId = writeReviewToDelete();
+		assertThat(Http
+			.postJson(marketplace.gatewayUrl() + "/api/reviews/" + reviewId + "/reply", "{\"text\": \"Thank you!\"}",
+					owner.authorization())
+			.statusCode()).isEqualTo(201);
+		for (String actor : List.of("buyer", "another buyer", "artisan owner", "admin")) {
+			assertThat(Http
+				.postJson(marketplace.gatewayUrl() + "/api/reviews/" + reviewId + "/report",
+						"{\"reason\": \"checking the matrix\"}", users.get(actor).authorization())
+				.statusCode()).isEqualTo(204);
+		}
+	}
+
+	private static HttpResponse<String> review(String productId, Map<String, String> headers) {
+		return Http.postJson(marketplace.gatewayUrl() + "/api/products/" + productId + "/reviews",
+				Http.toJson(Map.of("rating", 5, "text", "Fine filigree", "orderId", deliveredOrderId)), headers);
+	}
+
+	private static String writeReviewToDelete() {
+		HttpResponse<String> written = review(secondReviewedProductId, users.get("buyer").authorization());
+		assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+		return Http.json(written).path("id").asString();
+	}
+
+	/** Deletes the review as the actor; once deleted, the buyer writes it again. */
+	private static HttpResponse<String> deleteReview(String base, String actor) {
+		HttpResponse<String> deleted = Http.delete(base + "/api/reviews/" + reviewToDeleteId, headers(actor));
+		if (deleted.statusCode() == 204) {
+			reviewToDeleteId = writeReviewToDelete();
+		}
+		return deleted;
 	}
 
 	private static HttpResponse<String> placeOrder(Map<String, String> authorization) {
@@ -209,6 +294,44 @@ class AuthorizationMatrixSystemTests {
 				new Row("GET /media/{id}", Stack.CATALOG_SERVICE,
 						(base) -> (actor) -> Http.get(base + imageUrl, headers(actor)),
 						expect(200, 200, 200, 200, 200, 200)),
+				new Row("POST /api/products/{id}/reviews (the buyer has reviewed it; others did not buy it)",
+						Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.postJson(base + "/api/products/" + orderedProductId + "/reviews",
+								Http.toJson(Map.of("rating", 4, "orderId", deliveredOrderId)), headers(actor)),
+						expect(401, 409, 403, 403, 403, 403)),
+				new Row("GET /api/products/{id}/reviews", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/products/" + orderedProductId + "/reviews",
+								headers(actor)),
+						expect(200, 200, 200, 200, 200, 200)),
+				new Row("GET /api/reviews/{id}", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/reviews/" + reviewId, headers(actor)),
+						expect(200, 200, 200, 200, 200, 200)),
+				new Row("PUT /api/reviews/{id}", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.putJson(base + "/api/reviews/" + reviewId,
+								"{\"rating\": 5, \"text\": \"Fine filigree\"}", headers(actor)),
+						expect(401, 200, 403, 403, 403, 403)),
+				new Row("DELETE /api/reviews/{id} (written again after each deletion)", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> deleteReview(base, actor), expect(401, 204, 403, 403, 403, 204)),
+				new Row("POST /api/reviews/{id}/reply (answered already)", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.postJson(base + "/api/reviews/" + reviewId + "/reply",
+								"{\"text\": \"Thank you!\"}", headers(actor)),
+						expect(401, 403, 403, 409, 403, 409)),
+				new Row("PUT /api/reviews/{id}/reply", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.putJson(base + "/api/reviews/" + reviewId + "/reply",
+								"{\"text\": \"Thank you!\"}", headers(actor)),
+						expect(401, 403, 403, 200, 403, 200)),
+				new Row("POST /api/reviews/{id}/report (reported already by all but a new artisan)",
+						Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.postJson(base + "/api/reviews/" + reviewId + "/report",
+								"{\"reason\": \"checking the matrix\"}", headers(actor)),
+						expect(401, 409, 409, 409, 204, 409)),
+				new Row("PUT /api/reviews/{id}/moderation", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.putJson(base + "/api/reviews/" + reviewId + "/moderation",
+								"{\"status\": \"VISIBLE\", \"note\": \"fine\"}", headers(actor)),
+						expect(401, 403, 403, 403, 403, 200)),
+				new Row("GET /api/admin/reviews", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/admin/reviews?status=REPORTED", headers(actor)),
+						expect(401, 403, 403, 403, 403, 200)),
 				new Row("POST /api/orders", Stack.ORDER_SERVICE,
 						(base) -> (actor) -> placeOrderVia(base, headers(actor)), expect(401, 202, 202, 403, 403, 403)),
 				new Row("GET /api/orders", Stack.ORDER_SERVICE,
@@ -278,6 +401,15 @@ class AuthorizationMatrixSystemTests {
 				.path("status")
 				.asString(), "CONFIRMED"::equals);
 		return id;
+	}
+
+	private static void awaitStatus(String orderId, String status) {
+		Users.User buyer = users.get("buyer");
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> Http.json(Http.get(marketplace.gatewayUrl() + "/api/orders/" + orderId, buyer.authorization()))
+				.path("status")
+				.asString(), status::equals);
 	}
 
 	private static String shippedOrder() {

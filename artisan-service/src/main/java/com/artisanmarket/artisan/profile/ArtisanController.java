@@ -2,6 +2,7 @@ package com.artisanmarket.artisan.profile;
 
 import java.net.URI;
 
+import com.artisanmarket.artisan.stats.Ratings;
 import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.web.IfMatch;
 import com.artisanmarket.support.web.PageRequest;
@@ -25,8 +26,11 @@ class ArtisanController {
 
 	private final ArtisanProfiles profiles;
 
-	ArtisanController(ArtisanProfiles profiles) {
+	private final Ratings ratings;
+
+	ArtisanController(ArtisanProfiles profiles, Ratings ratings) {
 		this.profiles = profiles;
+		this.ratings = ratings;
 	}
 
 	@PostMapping
@@ -35,13 +39,14 @@ class ArtisanController {
 		Artisan artisan = this.profiles.register(profile, caller);
 		return ResponseEntity.created(URI.create("/api/artisans/" + artisan.id()))
 			.eTag(artisan.etag())
-			.body(ArtisanView.of(artisan, true));
+			.body(ArtisanView.of(artisan, true, Ratings.Rating.NONE));
 	}
 
 	@GetMapping
 	PageView<ArtisanView> search(@Valid ArtisanSearch search, @Valid PageRequest page, Caller caller) {
 		return this.profiles.search(search, page, caller)
-			.map((artisan) -> ArtisanView.of(artisan, caller.isOwnerOrAdmin(artisan.ownerId())));
+			.map((artisan) -> ArtisanView.of(artisan, caller.isOwnerOrAdmin(artisan.ownerId()),
+					this.ratings.of(artisan.id())));
 	}
 
 	@GetMapping("/me")
@@ -66,10 +71,10 @@ class ArtisanController {
 		return withEtag(this.profiles.changeVerification(id, change, caller), caller);
 	}
 
-	private static ResponseEntity<ArtisanView> withEtag(Artisan artisan, Caller caller) {
+	private ResponseEntity<ArtisanView> withEtag(Artisan artisan, Caller caller) {
 		return ResponseEntity.ok()
 			.eTag(artisan.etag())
-			.body(ArtisanView.of(artisan, caller.isOwnerOrAdmin(artisan.ownerId())));
+			.body(ArtisanView.of(artisan, caller.isOwnerOrAdmin(artisan.ownerId()), this.ratings.of(artisan.id())));
 	}
 
 }

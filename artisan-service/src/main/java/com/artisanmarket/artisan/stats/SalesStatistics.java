@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
+import com.artisanmarket.events.CatalogEvent.MonthlyRating;
 import com.artisanmarket.events.EventEnvelope;
 import com.artisanmarket.events.Money;
 import com.artisanmarket.events.OrderEvent;
@@ -104,16 +107,22 @@ public class SalesStatistics {
 					money(product.get("revenue", new Document()))));
 		});
 		products.sort(Comparator.comparingLong(SalesView.ProductSales::unitsSold).reversed());
+		Map<String, MonthlyRating> reviews = Ratings.monthly(stats);
+		Document sales = stats.get("monthly", new Document());
+		Set<String> monthNames = new TreeSet<>(sales.keySet());
+		monthNames.addAll(reviews.keySet());
 		List<SalesView.Month> months = new ArrayList<>();
-		stats.get("monthly", new Document()).forEach((month, value) -> {
-			Document bucket = (Document) value;
+		for (String month : monthNames) {
+			Document bucket = sales.get(month, new Document());
+			MonthlyRating rated = reviews.getOrDefault(month, new MonthlyRating(month, 0, 0));
 			months.add(new SalesView.Month(month, number(bucket, "orders"), number(bucket, "unitsSold"),
-					money(bucket.get("revenue", new Document()))));
-		});
-		months.sort(Comparator.comparing(SalesView.Month::month));
+					money(bucket.get("revenue", new Document())), rated.count(),
+					Ratings.Rating.of(rated.sum(), rated.count())));
+		}
 		return new SalesView(artisanId, number(stats, "orders"), number(stats, "deliveredOrders"),
 				number(stats, "unitsSold"), money(stats.get("revenue", new Document())),
-				products.stream().filter((product) -> product.unitsSold() > 0).limit(5).toList(), months);
+				products.stream().filter((product) -> product.unitsSold() > 0).limit(5).toList(), Ratings.of(stats),
+				months);
 	}
 
 	private static Map<String, List<OrderLine>> byArtisan(List<OrderLine> lines) {

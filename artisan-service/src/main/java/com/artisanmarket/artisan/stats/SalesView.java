@@ -13,16 +13,28 @@ import com.artisanmarket.events.Money;
  * @param unitsSold units in those orders
  * @param revenue per currency
  * @param topProducts the five best sellers by units
- * @param monthly per month the orders were placed in, oldest first
+ * @param rating over the visible reviews of all their products
+ * @param monthly per month the orders were placed in (and the reviews written in), oldest
+ * first
  */
 record SalesView(String artisanId, long orders, long deliveredOrders, long unitsSold, List<Money> revenue,
-		List<ProductSales> topProducts, List<Month> monthly) {
+		List<ProductSales> topProducts, Ratings.Rating rating, List<Month> monthly) {
 
 	record ProductSales(String productId, String title, long unitsSold, List<Money> revenue) {
 
 	}
 
-	record Month(String month, long orders, long unitsSold, List<Money> revenue) {
+	/**
+	 * One month's figures.
+	 *
+	 * @param month {@code yyyy-MM}
+	 * @param orders confirmed orders placed in it, less cancelled ones
+	 * @param unitsSold units in those orders
+	 * @param revenue per currency
+	 * @param reviews visible reviews written in it
+	 * @param rating their stars
+	 */
+	record Month(String month, long orders, long unitsSold, List<Money> revenue, long reviews, Ratings.Rating rating) {
 
 	}
 

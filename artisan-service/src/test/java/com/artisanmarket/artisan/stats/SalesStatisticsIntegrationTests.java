@@ -3,10 +3,17 @@ package com.artisanmarket.artisan.stats;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.artisanmarket.events.CatalogEvent.MonthlyRating;
+import com.artisanmarket.events.CatalogEvent.ProductRating;
+import com.artisanmarket.events.CatalogEvent.ReviewHidden;
+import com.artisanmarket.events.CatalogEvent.ReviewPublished;
+import com.artisanmarket.events.CatalogEvent.ReviewUpdated;
 import com.artisanmarket.events.EventEnvelope;
 import com.artisanmarket.events.EventJson;
 import com.artisanmarket.events.MarketplaceEvent;
@@ -87,6 +94,72 @@ class SalesStatisticsIntegrationTests {
 		assertThat(stats.path("monthly").get(1).path("orders").asLong()).as("December: one order stays").isEqualTo(1);
 		assertThat(stats.path("monthly").get(1).path("revenue").toString())
 			.isEqualTo("[{\"amount\":\"40.50\",\"currency\":\"USD\"}]");
+	}
+
+	@Test
+	void foldsEachProductsNewestRatingHoweverOftenAndInWhateverOrderReviewEventsArrive() throws Exception {
+		String ownerAccount = "artisan-" + UUID.randomUUID();
+		String owner = TestTokens.bearer(ownerAccount, "ARTISAN");
+		String artisanId = Http.json(Http.postJson(url("/api/artisans"),
+				Http.toJson(
+						Map.of("displayName", "Margilan Atlas", "craft", "ikat", "city", "Margilan", "country", "UZ")),
+				Map.of("Authorization", owner)))
+			.path("id")
+			.asString();
+		String scarf = "p-scarf-" + UUID.randomUUID();
+		String robe = "p-robe-" + UUID.randomUUID();
+		// The scarf: a 5 in November, then a 3 in December, then the 5 hidden.
+		List<EventEnvelope<?>> events = List.of(
+				review(new ReviewPublished(scarf + "_r1", scarf, artisanId, ownerAccount, 5,
+						rating(1, month("2026-11", 1, 5)), NOVEMBER)),
+				review(new ReviewPublished(scarf + "_r2", scarf, artisanId, ownerAccount, 3,
+						rating(2, month("2026-11", 1, 5), month("2026-12", 1, 3)), DECEMBER)),
+				review(new ReviewHidden(scarf + "_r1", scarf, artisanId, ownerAccount, 5,
+						rating(3, month("2026-12", 1, 3)), DECEMBER)),
+				// The robe: a 4 in December, edited to 2.
+				review(new ReviewPublished(robe + "_r1", robe, artisanId, ownerAccount, 4,
+						rating(1, month("2026-12", 1, 4)), DECEMBER)),
+				review(new ReviewUpdated(robe + "_r1", robe, artisanId, ownerAccount, 2,
+						rating(2, month("2026-12", 1, 2)), DECEMBER)));
+		List<EventEnvelope<?>> deliveries = new ArrayList<>(events);
+		List<EventEnvelope<?>> again = new ArrayList<>(events);
+		Collections.reverse(again);
+		deliveries.addAll(again);
+		for (EventEnvelope<?> event : deliveries) {
+			this.kafka.send(Topics.CATALOG_EVENTS, event.subject(), EventJson.write(event)).get();
+		}
+
+		// Scarf 3 (one review), robe 2 (one review): 2.5 over two reviews, both in
+		// December.
+		JsonNode stats = await().atMost(Duration.ofSeconds(30))
+			.until(() -> Http
+				.json(Http.get(url("/api/artisans/" + artisanId + "/stats"), Map.of("Authorization", owner))),
+					(json) -> json.path("rating").path("count").asLong() == 2
+							&& json.path("rating").path("average").asDouble() == 2.5);
+		assertThat(stats.path("monthly").size()).isEqualTo(1);
+		assertThat(stats.path("monthly").get(0).path("month").asString()).isEqualTo("2026-12");
+		assertThat(stats.path("monthly").get(0).path("reviews").asLong()).isEqualTo(2);
+		assertThat(stats.path("monthly").get(0).path("rating").toString()).isEqualTo("{\"average\":2.5,\"count\":2}");
+		assertThat(Http.json(Http.get(url("/api/artisans/" + artisanId))).path("rating").toString())
+			.isEqualTo("{\"average\":2.5,\"count\":2}");
+	}
+
+	private static ProductRating rating(long version, MonthlyRating... months) {
+		int count = 0;
+		long sum = 0;
+		for (MonthlyRating month : months) {
+			count += month.count();
+			sum += month.sum();
+		}
+		return new ProductRating(version, count, sum, List.of(months));
+	}
+
+	private static MonthlyRating month(String month, int count, long sum) {
+		return new MonthlyRating(month, count, sum);
+	}
+
+	private static <E extends MarketplaceEvent> EventEnvelope<E> review(E event) {
+		return EventEnvelope.wrap(event, "catalog-service", Instant.now(), null);
 	}
 
 	@Test

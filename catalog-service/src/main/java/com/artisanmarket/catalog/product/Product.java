@@ -33,6 +33,11 @@ public record Product(@Id String id, String artisanId, String ownerId, String ti
 
 	public static final String COLLECTION = "products";
 
+	/** Whether anyone may see and order it: active, and its artisan not suspended. */
+	public boolean isPublic() {
+		return this.status == ProductStatus.ACTIVE && this.artisanStatus != ArtisanEvent.Status.SUSPENDED;
+	}
+
 	public Product {
 		// Products stored before versions were kept have none.
 		version = (version != null) ? version : 0L;

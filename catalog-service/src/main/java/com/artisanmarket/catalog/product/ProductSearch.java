@@ -45,7 +45,7 @@ record ProductSearch(@Size(max = 100) String q, Category category, @CountryCode 
 
 	/** Whether anyone may see a product: for sale, by an artisan who is not suspended. */
 	static boolean isPublic(Product product) {
-		return product.status() == ProductStatus.ACTIVE && product.artisanStatus() != ArtisanEvent.Status.SUSPENDED;
+		return product.isPublic();
 	}
 
 	ListingQuery toListing(PageRequest page) {

@@ -3,19 +3,20 @@ package com.artisanmarket.catalog.product;
 import java.time.Instant;
 import java.util.List;
 
+import com.artisanmarket.catalog.review.RatingView;
 import com.artisanmarket.events.Money;
 
-/** A product as the API shows it, with its maker. */
+/** A product as the API shows it, with its maker and its rating. */
 record ProductView(String id, String artisanId, String ownerId, String title, String description, Category category,
 		List<String> materials, List<String> tags, Money price, int stock, List<String> images, ProductStatus status,
-		Maker artisan, Instant createdAt, Instant updatedAt) {
+		Maker artisan, RatingView rating, Instant createdAt, Instant updatedAt) {
 
-	static ProductView of(Product product) {
+	static ProductView of(Product product, RatingView rating) {
 		return new ProductView(product.id(), product.artisanId(), product.ownerId(), product.title(),
 				product.description(), product.category(), product.materials(), product.tags(), product.price(),
 				product.stock(), product.images(), product.status(),
 				new Maker(product.artisanId(), product.artisanName(), product.artisanCity(), product.artisanCountry()),
-				product.createdAt(), product.updatedAt());
+				rating, product.createdAt(), product.updatedAt());
 	}
 
 	/** The artisan who made it. */

@@ -2,11 +2,16 @@ package com.artisanmarket.catalog.search;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import com.artisanmarket.catalog.product.Product;
 import com.artisanmarket.catalog.product.ProductStatus;
+import com.artisanmarket.catalog.review.RatingView;
 import com.artisanmarket.events.ArtisanEvent;
+import com.artisanmarket.events.CatalogEvent.ProductRating;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
@@ -15,6 +20,7 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
@@ -34,6 +40,11 @@ final class ProductDocuments {
 	static final String PRODUCT = "product";
 
 	static final String MAKER = "maker";
+
+	/**
+	 * A reviewed product's rating, kept apart so that re-reading the product keeps it.
+	 */
+	static final String RATING_KIND = "rating";
 
 	/**
 	 * {@code yes} for a product anyone may see: for sale, by an artisan not suspended.
@@ -63,7 +74,12 @@ final class ProductDocuments {
 	 */
 	static final String ID_ORDER = "idOrder";
 
+	/** The average stars to one decimal, as shown; absent without reviews. */
 	static final String RATING = "rating";
+
+	static final String RATING_COUNT = "ratingCount";
+
+	static final String RATING_SUM = "ratingSum";
 
 	static final String SOURCE = "source";
 
@@ -105,13 +121,18 @@ final class ProductDocuments {
 		return new Term(ID, "maker:" + artisanId);
 	}
 
+	static Term ratingKey(String productId) {
+		return new Term(ID, "rating:" + productId);
+	}
+
 	/**
 	 * A product's document, its maker's details laid over the product's copy of them.
 	 * @param stored the product (from MongoDB, or as the index holds it)
 	 * @param maker what the index knows of its maker, or {@code null}
+	 * @param rating what the index knows of its reviews, or {@code null}
 	 * @return the document
 	 */
-	Document product(Product stored, Maker maker) {
+	Document product(Product stored, Maker maker, ProductRating rating) {
 		Product product = withMaker(stored, maker);
 		String craft = (maker != null) ? maker.craft() : null;
 		Document doc = new Document();
@@ -145,12 +166,43 @@ final class ProductDocuments {
 				text(doc, SUGGEST_WORDS, suggestion);
 			}
 		}
+		if (rating != null && rating.count() > 0) {
+			double average = RatingView.of(rating.sum(), rating.count()).average().doubleValue();
+			doc.add(new DoublePoint(RATING, average));
+			doc.add(new DoubleDocValuesField(RATING, average));
+			doc.add(new StoredField(RATING_COUNT, rating.count()));
+			doc.add(new StoredField(RATING_SUM, rating.sum()));
+		}
 		doc.add(new StoredField(SOURCE, this.json.writeValueAsString(product)));
 		return doc;
 	}
 
 	Product product(Document doc) {
 		return this.json.readValue(doc.get(SOURCE), Product.class);
+	}
+
+	/** The rating a product's document holds. */
+	static RatingView ratingOf(Document doc) {
+		IndexableField count = doc.getField(RATING_COUNT);
+		IndexableField sum = doc.getField(RATING_SUM);
+		if (count == null || sum == null) {
+			return RatingView.NONE;
+		}
+		return RatingView.of(sum.numericValue().longValue(), count.numericValue().intValue());
+	}
+
+	Document rating(String productId, ProductRating rating) {
+		Document doc = new Document();
+		doc.add(new StringField(ID, ratingKey(productId).text(), Store.NO));
+		doc.add(new SortedDocValuesField(ID, ratingKey(productId).bytes()));
+		doc.add(new StringField(KIND, RATING_KIND, Store.NO));
+		doc.add(new StoredField(ID, productId));
+		doc.add(new StoredField(SOURCE, this.json.writeValueAsString(rating)));
+		return doc;
+	}
+
+	Map.Entry<String, ProductRating> rating(Document doc) {
+		return Map.entry(doc.get(ID), this.json.readValue(doc.get(SOURCE), ProductRating.class));
 	}
 
 	Document maker(Maker maker) {

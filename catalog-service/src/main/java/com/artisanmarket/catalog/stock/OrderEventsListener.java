@@ -3,6 +3,7 @@ package com.artisanmarket.catalog.stock;
 import java.util.List;
 import java.util.Optional;
 
+import com.artisanmarket.catalog.review.Purchases;
 import com.artisanmarket.events.EventEnvelope;
 import com.artisanmarket.events.OrderEvent.OrderCancelled;
 import com.artisanmarket.events.OrderEvent.OrderDelivered;
@@ -18,17 +19,21 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The catalogue's part in the order saga, from {@value Topics#ORDER_EVENTS}. An event
- * whose lines are not the lines its order was placed with is refused to the dead-letter
- * topic and moves no stock.
+ * The catalogue's part in the order saga, from {@value Topics#ORDER_EVENTS}, and what
+ * buyers bought and received ({@link Purchases}, for reviews). An event whose lines are
+ * not the lines its order was placed with is refused to the dead-letter topic and moves
+ * no stock.
  */
 @Component
 class OrderEventsListener {
 
 	private final Reservations reservations;
 
-	OrderEventsListener(Reservations reservations) {
+	private final Purchases purchases;
+
+	OrderEventsListener(Reservations reservations, Purchases purchases) {
 		this.reservations = reservations;
+		this.purchases = purchases;
 	}
 
 	@KafkaListener(topics = Topics.ORDER_EVENTS)
@@ -37,6 +42,7 @@ class OrderEventsListener {
 			switch (envelope.data()) {
 				case OrderPlaced placed -> {
 					refuseIfNotTheOrders(envelope, record, placed.orderId(), placed.lines());
+					this.purchases.placed(placed.orderId(), placed.buyerId(), placed.lines());
 					this.reservations.reserve(placed.orderId(), placed.lines());
 				}
 				case OrderCancelled cancelled -> {
@@ -47,7 +53,10 @@ class OrderEventsListener {
 				case OrderRejected rejected ->
 					this.reservations.release(rejected.orderId(), "order rejected: " + rejected.reason());
 				case OrderShipped shipped -> this.reservations.shipped(shipped.orderId());
-				case OrderDelivered delivered -> this.reservations.shipped(delivered.orderId());
+				case OrderDelivered delivered -> {
+					this.reservations.shipped(delivered.orderId());
+					this.purchases.delivered(delivered.orderId(), delivered.buyerId(), delivered.lines());
+				}
 				default -> {
 				}
 			}

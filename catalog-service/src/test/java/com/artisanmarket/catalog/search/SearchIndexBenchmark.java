@@ -98,7 +98,7 @@ class SearchIndexBenchmark {
 		try (ProductIndex index = new ProductIndex(directory, Duration.ofSeconds(1),
 				new ProductDocuments(JsonMapper.builder().build()))) {
 			long started = System.nanoTime();
-			long indexed = index.rebuild(IntStream.range(0, makers).mapToObj(SearchIndexBenchmark::maker),
+			long indexed = index.rebuild(IntStream.range(0, makers).mapToObj(SearchIndexBenchmark::maker), Map.of(),
 					products(makers));
 			index.commit(Map.of());
 			index.refresh();

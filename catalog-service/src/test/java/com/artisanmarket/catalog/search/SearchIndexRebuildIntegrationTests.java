@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
 import com.artisanmarket.catalog.artisan.KnownArtisans;
 import com.artisanmarket.catalog.artisan.KnownArtisans.Artisan;
+import com.artisanmarket.catalog.review.Reviews;
 import com.artisanmarket.catalog.search.ListingQuery.Order;
 import com.artisanmarket.catalog.stock.Reservations;
 import com.artisanmarket.events.ArtisanEvent.ArtisanVerificationChanged;
@@ -73,6 +74,9 @@ class SearchIndexRebuildIntegrationTests {
 
 	@Autowired
 	MongoOperations mongo;
+
+	@Autowired
+	Reviews reviews;
 
 	@Autowired
 	ConsumerFactory<String, String> consumers;
@@ -233,8 +237,9 @@ class SearchIndexRebuildIntegrationTests {
 		Instance() {
 			SearchIndexRebuildIntegrationTests test = SearchIndexRebuildIntegrationTests.this;
 			this.index = new ProductIndex(test.directory, Duration.ofMillis(100), new ProductDocuments(test.json));
-			this.feed = new SearchFeed(this.index, test.mongo, test.artisans, test.reservations, test.consumers,
-					new SearchProperties(test.directory, Duration.ofMillis(100), Duration.ofSeconds(1)), test.clock);
+			this.feed = new SearchFeed(this.index, test.mongo, test.artisans, test.reservations, test.reviews,
+					test.consumers, new SearchProperties(test.directory, Duration.ofMillis(100), Duration.ofSeconds(1)),
+					test.clock);
 			this.feed.start();
 			this.listings = new ProductListings(this.index);
 		}

@@ -1,0 +1,30 @@
+package com.artisanmarket.artisan.stats;
+
+import com.artisanmarket.events.CatalogEvent.ReviewEvent;
+import com.artisanmarket.events.Topics;
+import com.artisanmarket.support.messaging.IncomingEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Feeds artisans' ratings from the review events of {@value Topics#CATALOG_EVENTS}. */
+@Component
+class CatalogEventsListener {
+
+	private final Ratings ratings;
+
+	CatalogEventsListener(Ratings ratings) {
+		this.ratings = ratings;
+	}
+
+	@KafkaListener(topics = Topics.CATALOG_EVENTS)
+	void on(ConsumerRecord<String, String> record) {
+		IncomingEvents.read(record).ifPresent((envelope) -> {
+			if (envelope.data() instanceof ReviewEvent event) {
+				this.ratings.apply(event);
+			}
+		});
+	}
+
+}
