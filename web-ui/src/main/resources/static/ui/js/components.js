@@ -2,6 +2,7 @@
 import { field, h } from './dom.js';
 import { country, money, t } from './i18n.js';
 import { session } from './session.js';
+import { stars } from './reviews.js';
 
 export const CATEGORIES = ['CARPETS', 'TEXTILES', 'CLOTHING', 'JEWELRY', 'CERAMICS', 'WOODWORK', 'METALWORK', 'PAPER', 'OTHER'];
 
@@ -54,6 +55,7 @@ export function productCard(product) {
       productImage(product),
       h('span', { class: 'card-title' }, product.title)),
     h('p', { class: 'card-maker' }, [product.artisan?.displayName, product.artisan?.city, country(product.artisan?.country)].filter(Boolean).join(' · ')),
+    product.rating?.count ? h('p', { class: 'card-rating' }, stars(product.rating)) : null,
     h('p', { class: 'card-price' }, money(product.price),
       soldOut ? h('span', { class: 'tag sold-out' }, t('product.soldOut')) : null));
 }

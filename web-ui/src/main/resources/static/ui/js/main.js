@@ -13,8 +13,8 @@ import { cartPage } from './pages/cart.js';
 import { checkoutPage } from './pages/checkout.js';
 import { ordersPage, orderPage } from './pages/orders.js';
 import { signInPage, signUpPage } from './pages/account.js';
-import { studioOrdersPage, studioPage, studioProductPage, studioProductsPage, studioProfilePage, studioStatsPage } from './pages/studio.js';
-import { adminArtisansPage, adminOrdersPage, adminPage } from './pages/admin.js';
+import { studioOrdersPage, studioPage, studioProductPage, studioProductsPage, studioProfilePage, studioReviewsPage, studioStatsPage } from './pages/studio.js';
+import { adminArtisansPage, adminOrdersPage, adminPage, adminReviewsPage } from './pages/admin.js';
 
 const routes = [
   [/^\/$/, homePage],
@@ -33,9 +33,11 @@ const routes = [
   [/^\/studio\/products\/([^/]+)$/, studioProductPage],
   [/^\/studio\/orders$/, studioOrdersPage],
   [/^\/studio\/stats$/, studioStatsPage],
+  [/^\/studio\/reviews$/, studioReviewsPage],
   [/^\/admin$/, adminPage],
   [/^\/admin\/artisans$/, adminArtisansPage],
   [/^\/admin\/orders$/, adminOrdersPage],
+  [/^\/admin\/reviews$/, adminReviewsPage],
 ];
 
 let leaving = [];

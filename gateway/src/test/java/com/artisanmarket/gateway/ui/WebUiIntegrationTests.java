@@ -25,8 +25,8 @@ class WebUiIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/search?q=carpet", "/products/p-1", "/artisans/a-1", "/cart", "/checkout", "/orders",
 			"/orders/o-1", "/signin?next=/cart", "/signup", "/studio", "/studio/profile", "/studio/products",
-			"/studio/products/new", "/studio/orders?status=CONFIRMED", "/studio/stats", "/admin",
-			"/admin/artisans?status=PENDING", "/admin/orders" })
+			"/studio/products/new", "/studio/orders?status=CONFIRMED", "/studio/stats", "/studio/reviews", "/admin",
+			"/admin/artisans?status=PENDING", "/admin/orders", "/admin/reviews?status=HIDDEN" })
 	void answersTheUiPageOnEveryUiPath(String path) {
 		HttpResponse<String> response = Http.get(url(path));
 

@@ -12,7 +12,7 @@ function guard(navigate) {
 }
 
 function adminNav(active) {
-  const links = [['/admin', 'admin.nav.overview'], ['/admin/artisans?status=PENDING', 'admin.nav.queue'], ['/admin/artisans', 'admin.nav.artisans'], ['/admin/orders', 'admin.nav.orders']];
+  const links = [['/admin', 'admin.nav.overview'], ['/admin/artisans?status=PENDING', 'admin.nav.queue'], ['/admin/artisans', 'admin.nav.artisans'], ['/admin/orders', 'admin.nav.orders'], ['/admin/reviews', 'admin.nav.reviews']];
   return h('nav', { class: 'sub-nav', 'aria-label': t('admin.title') },
     links.map(([href, key]) => h('a', { href, 'aria-current': href === active ? 'page' : null }, t(key))));
 }
@@ -222,4 +222,57 @@ export async function adminOrdersPage({ navigate, query: params }) {
         statusBadge(order.status),
         h('span', { class: 'order-total' }, money(order.total))))),
     pager(result, (target) => `/admin/orders${query({ status, page: target || '' })}`));
+}
+
+const REVIEW_STATUSES = ['REPORTED', 'HIDDEN', 'VISIBLE'];
+
+/** The moderation queue: reported reviews first, with their reports; hide or keep each. */
+export async function adminReviewsPage({ navigate, query: params }) {
+  const refused = guard(navigate);
+  if (refused) return refused;
+  const status = REVIEW_STATUSES.includes(params.get('status')) ? params.get('status') : 'REPORTED';
+  const page = pageParam(params);
+  const result = (await api(`/api/admin/reviews${query({ status, page, size: 20 })}`)).data;
+  const message = alertBox('error');
+  const done = alertBox('success');
+  const moderate = async (review, next, note, row) => {
+    try {
+      await api(`/api/reviews/${encodeURIComponent(review.id)}/moderation`, { method: 'PUT', body: { status: next, note } });
+      row.remove();
+      const text = t('admin.reviews.done', { status: t(`admin.reviews.status.${next}`) });
+      done.show(text);
+      announce(text);
+    } catch (error) {
+      message.show(describe(error));
+    }
+  };
+  const row = (review) => {
+    const note = h('input', { name: 'note', maxlength: '500', value: review.moderation?.note ?? '' });
+    const item = h('li', { class: 'review moderation-row', dataset: { reviewId: review.id } },
+      h('p', { class: 'review-head' }, h('span', { class: 'stars', 'aria-label': t('rating.stars', { n: review.rating }) }, '★'.repeat(review.rating) + '☆'.repeat(5 - review.rating)),
+        ' ', h('strong', {}, review.buyerDisplayName), ' · ', dateTime(review.updatedAt), ' · ',
+        h('a', { href: `/products/${encodeURIComponent(review.productId)}` }, t('admin.reviews.piece'))),
+      review.text ? h('p', { class: 'review-text' }, review.text) : null,
+      review.moderation?.reports?.length ? [h('p', { class: 'muted' }, t('admin.reviews.reports')),
+        h('ul', { class: 'reports' }, review.moderation.reports.map((report) => h('li', {}, report.reason, ' · ', dateTime(report.at))))] : null,
+      h('form', { class: 'inline-filter', onsubmit: (event) => event.preventDefault() },
+        field(`note-${review.id}`, t('admin.reviews.note'), note),
+        status !== 'HIDDEN' ? h('button', { type: 'button', class: 'button danger hide-review', onclick: () => moderate(review, 'HIDDEN', note.value.trim(), item) }, t('admin.reviews.hide')) : null,
+        status !== 'VISIBLE' ? h('button', { type: 'button', class: 'button secondary show-review', onclick: () => moderate(review, 'VISIBLE', note.value.trim(), item) }, t('admin.reviews.show')) : null));
+    return item;
+  };
+  return h('div', { class: 'page admin-page' },
+    pageHeading(t('admin.nav.reviews')),
+    adminNav('/admin/reviews'),
+    h('form', { class: 'inline-filter', onsubmit: (event) => {
+      event.preventDefault();
+      navigate(`/admin/reviews${query({ status: event.target.elements.status.value })}`);
+    } },
+    field('admin-review-status', t('admin.reviews.status'), h('select', { name: 'status' },
+      REVIEW_STATUSES.map((value) => h('option', { value, selected: value === status }, t(`admin.reviews.status.${value}`))))),
+    h('button', { type: 'submit', class: 'button secondary' }, t('search.apply'))),
+    done, message,
+    result.items.length === 0 ? h('p', { class: 'muted', id: 'no-moderation' }, t('admin.reviews.none'))
+      : h('ol', { class: 'review-list', id: 'moderation-list' }, result.items.map(row)),
+    pager(result, (target) => `/admin/reviews${query({ status, page: target || '' })}`));
 }

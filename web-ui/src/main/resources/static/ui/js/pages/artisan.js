@@ -2,6 +2,7 @@ import { h } from '../dom.js';
 import { country, t } from '../i18n.js';
 import { api, query } from '../api.js';
 import { pageHeading, pageParam, pager, productGrid } from '../components.js';
+import { stars } from '../reviews.js';
 
 export async function artisanPage({ params: [id], query: params }) {
   const page = pageParam(params);
@@ -13,6 +14,7 @@ export async function artisanPage({ params: [id], query: params }) {
     pageHeading(artisan.displayName),
     h('p', { class: 'muted' }, [artisan.craft, artisan.city, country(artisan.country)].filter(Boolean).join(' · '),
       artisan.status === 'VERIFIED' ? h('span', { class: 'tag verified' }, t('artisan.verified')) : null),
+    artisan.rating?.count ? h('p', { class: 'rating-line' }, stars(artisan.rating, 'artisan-rating')) : null,
     h('p', { class: 'story' }, artisan.story),
     h('h2', {}, t('artisan.pieces')),
     products.items.length ? productGrid(products.items) : h('p', { class: 'muted' }, t('search.none')),

@@ -63,6 +63,8 @@ export async function orderPage({ params: [id], navigate, onLeave, current }) {
             h('th', { scope: 'col' }, t('order.unitPrice')), h('th', { scope: 'col' }, t('order.lineTotal')))),
           h('tbody', {}, order.lines.map((line) => h('tr', {},
             h('td', {}, h('a', { href: `/products/${encodeURIComponent(line.productId)}` }, line.title),
+              order.status === 'DELIVERED' && order.buyerId === session.user()?.id
+                ? h('a', { class: 'block write-review', href: `/products/${encodeURIComponent(line.productId)}?review=${encodeURIComponent(order.id)}#reviews` }, t('reviews.write')) : null,
               line.shippedAt ? h('span', { class: 'muted block' }, t('order.shippedOn', { date: dateTime(line.shippedAt) }),
                 line.trackingRef ? ` · ${t('order.tracking', { ref: line.trackingRef })}` : '') : null),
             h('td', {}, String(line.quantity)), h('td', {}, money(line.unitPrice)), h('td', {}, money(line.lineTotal))))),

@@ -4,8 +4,9 @@ import { api } from '../api.js';
 import { cart } from '../cart.js';
 import { pageHeading, productImage } from '../components.js';
 import { alertBox } from '../errors.js';
+import { reviewsSection, stars } from '../reviews.js';
 
-export async function productPage({ params: [id] }) {
+export async function productPage({ params: [id], query: params, navigate }) {
   const product = (await api(`/api/products/${encodeURIComponent(id)}`)).data;
   let artisan = null;
   try {
@@ -13,6 +14,7 @@ export async function productPage({ params: [id] }) {
   } catch {
     // The maker's story is a nicety; the product shows without it.
   }
+  const reviews = await reviewsSection(product, params, navigate);
   const soldOut = product.stock <= 0;
   const message = alertBox('success');
   const quantity = h('input', { name: 'quantity', type: 'number', min: '1', max: String(Math.max(1, product.stock)), value: '1', inputmode: 'numeric', required: true });
@@ -52,6 +54,7 @@ export async function productPage({ params: [id] }) {
         h('p', { class: 'maker-line' }, t('product.by'), ' ',
           h('a', { href: `/artisans/${encodeURIComponent(product.artisanId)}` }, product.artisan?.displayName ?? ''),
           product.artisan?.city ? ` · ${product.artisan.city}, ${country(product.artisan.country)}` : ''),
+        product.rating?.count ? h('p', { class: 'rating-line' }, h('a', { href: '#reviews' }, stars(product.rating, 'product-rating'))) : null,
         buy,
         h('h2', {}, t('product.description')),
         h('p', { class: 'description' }, product.description),
@@ -63,5 +66,6 @@ export async function productPage({ params: [id] }) {
       h('h2', { id: 'story-heading' }, t('product.aboutMaker', { name: artisan.displayName })),
       h('p', { class: 'muted' }, [artisan.craft, artisan.city, country(artisan.country)].filter(Boolean).join(' · ')),
       h('p', { class: 'story' }, artisan.story),
-      h('p', {}, h('a', { href: `/artisans/${encodeURIComponent(artisan.id)}` }, t('product.moreFromMaker')))) : null);
+      h('p', {}, h('a', { href: `/artisans/${encodeURIComponent(artisan.id)}` }, t('product.moreFromMaker')))) : null,
+    reviews);
 }

@@ -4,7 +4,7 @@ import { api, query } from '../api.js';
 import { CATEGORIES, pageHeading, pageParam, pager, productGrid } from '../components.js';
 import { describe } from '../errors.js';
 
-const FILTERS = ['q', 'category', 'country', 'craft', 'minPrice', 'maxPrice', 'inStock', 'sort'];
+const FILTERS = ['q', 'category', 'country', 'craft', 'minPrice', 'maxPrice', 'minRating', 'inStock', 'sort'];
 
 export async function searchPage({ query: params, navigate }) {
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']));
@@ -35,6 +35,9 @@ export async function searchPage({ query: params, navigate }) {
   h('div', { class: 'field-row' },
     field('filter-min', t('search.minPrice'), h('input', { name: 'minPrice', type: 'number', min: '0', step: '0.01', inputmode: 'decimal', value: filters.minPrice })),
     field('filter-max', t('search.maxPrice'), h('input', { name: 'maxPrice', type: 'number', min: '0', step: '0.01', inputmode: 'decimal', value: filters.maxPrice }))),
+  field('filter-rating', t('search.minRating'), h('select', { name: 'minRating' },
+    h('option', { value: '' }, t('search.any')),
+    ['4', '3'].map((value) => h('option', { value, selected: filters.minRating === value }, t('search.ratingAtLeast', { n: value }))))),
   h('input', { type: 'hidden', name: 'craft', value: filters.craft }),
   field('filter-sort', t('search.sort'), h('select', { name: 'sort' },
     sorts(filters).map((sort) => h('option', { value: sort, selected: (filters.sort || defaultSort(filters)) === sort }, t(`search.sort.${sort}`))))),

@@ -6,6 +6,7 @@ import { session } from '../session.js';
 import { CATEGORIES, COUNTRIES, ORDER_STATUSES, orderStatusFilter, pageHeading, pageParam, pager, productImage, roleGuard, statusBadge, statusParam } from '../components.js';
 import { alertBox, describe } from '../errors.js';
 import { barChart } from '../charts.js';
+import { stars } from '../reviews.js';
 
 /** Artisans only; anyone else is told how to get in. */
 function guard(navigate) {
@@ -25,7 +26,7 @@ async function myProfile() {
 
 function studioNav(active) {
   const links = [['/studio', 'studio.nav.overview'], ['/studio/products', 'studio.nav.products'], ['/studio/orders', 'studio.nav.orders'],
-    ['/studio/stats', 'studio.nav.stats'], ['/studio/profile', 'studio.nav.profile']];
+    ['/studio/reviews', 'studio.nav.reviews'], ['/studio/stats', 'studio.nav.stats'], ['/studio/profile', 'studio.nav.profile']];
   return h('nav', { class: 'sub-nav', 'aria-label': t('studio.title') },
     links.map(([href, key]) => h('a', { href, 'aria-current': href === active ? 'page' : null }, t(key))));
 }
@@ -421,4 +422,64 @@ function importReport(answer) {
         h('td', {}, row.productId ? h('a', { href: `/studio/products/${encodeURIComponent(row.productId)}` }, row.key ?? '') : (row.key ?? '')),
         h('td', {}, t(`studio.bulk.state.${row.outcome}`)),
         h('td', {}, row.errors.map((error) => `${error.field}: ${error.message}`).join('; ')))))))];
+}
+
+/**
+ * The reviews of the artisan's pieces, each with its answer to write or change, and their
+ * rating month by month.
+ */
+export async function studioReviewsPage({ navigate }) {
+  const refused = guard(navigate);
+  if (refused) return refused;
+  const mine = await myProfile();
+  if (!mine) { navigate('/studio', { replace: true }); return h('div'); }
+  const [stats, products] = await Promise.all([
+    api(`/api/artisans/${encodeURIComponent(mine.profile.id)}/stats`).then((response) => response.data),
+    api(`/api/products${query({ artisanId: mine.profile.id, sort: 'rating', minRating: 1, size: 100 })}`).then((response) => response.data),
+  ]);
+  const reviewed = await Promise.all(products.items.map(async (product) => ({
+    product,
+    reviews: (await api(`/api/products/${encodeURIComponent(product.id)}/reviews${query({ size: 100 })}`)).data.items,
+  })));
+  const message = alertBox('error');
+  const done = alertBox('success');
+  const months = stats.monthly.filter((month) => month.reviews > 0).slice(-12);
+
+  const replyForm = (review) => {
+    const text = h('textarea', { name: 'text', rows: '2', maxlength: '2000', required: true });
+    text.value = review.reply?.text ?? '';
+    return h('form', { class: 'reply-form', onsubmit: async (event) => {
+      event.preventDefault();
+      try {
+        await api(`/api/reviews/${encodeURIComponent(review.id)}/reply`, { method: review.reply ? 'PUT' : 'POST', body: { text: text.value.trim() } });
+        review.reply = { text: text.value.trim() };
+        done.show(t('studio.reviews.replied'));
+        announce(t('studio.reviews.replied'));
+      } catch (error) {
+        message.show(describe(error));
+      }
+    } },
+    field(`reply-${review.id}`, t('studio.reviews.replyLabel'), text),
+    h('button', { type: 'submit', class: 'button secondary' }, review.reply ? t('studio.reviews.change') : t('studio.reviews.send')));
+  };
+
+  return h('div', { class: 'page studio-page' },
+    pageHeading(t('studio.nav.reviews')),
+    studioNav('/studio/reviews'),
+    stats.rating?.count ? h('p', { class: 'rating-line' }, t('studio.reviews.yourRating'), ' ', stars(stats.rating, 'studio-rating')) : null,
+    done, message,
+    months.length ? [h('h2', {}, t('studio.reviews.overTime')),
+      h('div', { class: 'table-scroll' }, h('table', { id: 'rating-by-month' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('studio.reviews.month')), h('th', { scope: 'col' }, t('studio.reviews.count')),
+          h('th', { scope: 'col' }, t('studio.reviews.average')))),
+        h('tbody', {}, months.map((month) => h('tr', {},
+          h('td', {}, month.month), h('td', {}, number(month.reviews)), h('td', {}, Number(month.rating.average).toFixed(1)))))))] : null,
+    reviewed.every(({ reviews }) => reviews.length === 0) ? h('p', { class: 'muted', id: 'no-studio-reviews' }, t('studio.reviews.none'))
+      : reviewed.filter(({ reviews }) => reviews.length).map(({ product, reviews }) => h('section', { class: 'studio-reviews', dataset: { productId: product.id } },
+        h('h2', {}, h('a', { href: `/products/${encodeURIComponent(product.id)}` }, product.title), ' ', stars(product.rating)),
+        h('ol', { class: 'review-list' }, reviews.map((review) => h('li', { class: 'review', dataset: { reviewId: review.id } },
+          h('p', { class: 'review-head' }, h('span', { class: 'stars', 'aria-label': t('rating.stars', { n: review.rating }) }, '★'.repeat(review.rating) + '☆'.repeat(5 - review.rating)),
+            ' ', h('strong', {}, review.buyerDisplayName), ' · ', dateTime(review.createdAt)),
+          review.text ? h('p', { class: 'review-text' }, review.text) : null,
+          replyForm(review)))))));
 }
