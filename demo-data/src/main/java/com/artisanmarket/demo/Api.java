@@ -99,6 +99,11 @@ final class Api {
 		return answer.last().expect(expected, "POST " + path).body();
 	}
 
+	/** A POST whose answer the caller judges (retried while the gateway answers 503). */
+	Response attempt(String path, Object body) {
+		return retried(() -> call("POST", path, body, Map.of())).last();
+	}
+
 	JsonNode put(String path, Object body) {
 		return retried(() -> call("PUT", path, body, Map.of())).last().expect(200, "PUT " + path).body();
 	}

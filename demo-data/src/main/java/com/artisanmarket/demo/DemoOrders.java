@@ -32,6 +32,8 @@ final class DemoOrders {
 
 	private final List<Api> buyers;
 
+	private final List<DemoReviews.Delivered> delivered = new ArrayList<>();
+
 	DemoOrders(List<DemoSeeder.Workshop> workshops, List<Api> buyers) {
 		this.workshops = workshops;
 		this.buyers = buyers;
@@ -48,10 +50,16 @@ final class DemoOrders {
 		// one.
 		for (int i = 0; i < this.workshops.size() - 2; i++) {
 			Api buyer = this.buyers.get(i % this.buyers.size());
-			JsonNode order = confirmed(buyer, i, line(this.workshops.get(i), i % 3, 1),
-					line(this.workshops.get((i + 1) % (this.workshops.size() - 2)), 1, 1));
-			shipByEveryone(order, this.workshops.get(i), this.workshops.get((i + 1) % (this.workshops.size() - 2)));
+			DemoSeeder.Workshop seller = this.workshops.get(i);
+			DemoSeeder.Workshop neighbour = this.workshops.get((i + 1) % (this.workshops.size() - 2));
+			Map<String, Object> first = line(seller, i % 3, 1);
+			Map<String, Object> second = line(neighbour, 1, 1);
+			JsonNode order = confirmed(buyer, i, first, second);
+			shipByEveryone(order, seller, neighbour);
 			buyer.post("/api/orders/" + id(order) + "/delivery", Map.of(), 200);
+			this.delivered.add(new DemoReviews.Delivered(i % this.buyers.size(), id(order),
+					List.of(new DemoReviews.Bought((String) first.get("productId"), seller),
+							new DemoReviews.Bought((String) second.get("productId"), neighbour))));
 			placed++;
 		}
 		DemoSeeder.Workshop first = this.workshops.get(0);
@@ -72,6 +80,11 @@ final class DemoOrders {
 		settle(this.buyers.get(2), id(tooMany));
 		confirmed(this.buyers.get(3), 3, line(second, 3, 1));
 		return placed + 5;
+	}
+
+	/** The orders delivered by {@link #place}, with who sold each line. */
+	List<DemoReviews.Delivered> delivered() {
+		return List.copyOf(this.delivered);
 	}
 
 	/**

@@ -58,7 +58,9 @@ final class DemoSeeder {
 			.map((buyer) -> Api.signUp(this.http, this.gateway, buyer.email(), this.demo.password(),
 					buyer.displayName(), "BUYER"))
 			.toList();
-		int orders = new DemoOrders(workshops, buyers).place();
+		DemoOrders demoOrders = new DemoOrders(workshops, buyers);
+		int orders = demoOrders.place();
+		new DemoReviews(buyers).write(demoOrders.delivered());
 		return new Summary(workshops.size(), workshops.stream().mapToInt((w) -> w.products().size()).sum(), orders,
 				Duration.between(started, Instant.now()));
 	}

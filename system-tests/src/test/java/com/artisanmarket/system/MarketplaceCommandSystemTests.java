@@ -130,6 +130,22 @@ class MarketplaceCommandSystemTests {
 		assertThat(stats.path("orders").asLong()).isPositive();
 		assertThat(stats.path("deliveredOrders").asLong()).isPositive();
 		assertThat(stats.path("monthly")).isNotEmpty();
+		// The demo buyers reviewed what was delivered to them; the artisan's rating comes
+		// through catalog-events.
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Http.json(Http.get(gateway + "/api/artisans/" + artisanId))
+				.path("rating")
+				.path("count")
+				.asLong() > 0);
+		JsonNode rated = Http.json(Http.get(gateway + "/api/products?minRating=1&sort=rating&size=100"));
+		assertThat(rated.path("totalItems").asLong()).as("reviewed demo products").isGreaterThanOrEqualTo(20);
+		assertThat(Http
+			.json(Http.get(gateway + "/api/admin/reviews?status=REPORTED",
+					Map.of("Authorization",
+							"Bearer " + signIn(gateway, "admin@artisan-marketplace.local",
+									Files.readString(this.dataDir.resolve("gateway/admin-password")).strip()))))
+			.path("totalItems")
+			.asLong()).as("one reported review").isEqualTo(1);
 
 		long products = Http.json(Http.get(gateway + "/api/products?size=1")).path("totalItems").asLong();
 		Result again = marketplace("seed");
@@ -140,8 +156,12 @@ class MarketplaceCommandSystemTests {
 	}
 
 	private static String signIn(String gateway, String email) {
+		return signIn(gateway, email, "handmade-demo-2026");
+	}
+
+	private static String signIn(String gateway, String email, String password) {
 		HttpResponse<String> login = Http.postJson(gateway + "/api/auth/login",
-				Http.toJson(Map.of("email", email, "password", "handmade-demo-2026")));
+				Http.toJson(Map.of("email", email, "password", password)));
 		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
 		return Http.json(login).path("accessToken").asString();
 	}
