@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -22,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Debian's Chromium, headless, driven through its chromedriver (nothing is downloaded):
@@ -83,6 +85,17 @@ final class Browser implements AutoCloseable {
 		return new WebDriverWait(this.driver, timeout, Duration.ofMillis(100))
 			.ignoring(StaleElementReferenceException.class)
 			.until(condition::apply);
+	}
+
+	/**
+	 * Opens a page again, once a second for up to a minute, until a condition holds: what
+	 * events feed may lag by moments.
+	 */
+	void eventually(String path, Supplier<Boolean> condition) {
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+			open(path);
+			return condition.get();
+		});
 	}
 
 	WebElement find(String css) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.MarketplaceStack;
@@ -83,7 +82,7 @@ class ReviewsBrowserSystemTests {
 			.getDomAttribute("aria-label")
 			.equals("Rated 5.0 out of 5 by 1 buyers"));
 		// The listing's copy comes through the search index.
-		eventually("/artisans/" + artisanId,
+		browser().eventually("/artisans/" + artisanId,
 				() -> !browser().driver()
 					.findElements(By.cssSelector("li.product-card[data-product-id='" + productId + "'] .card-rating"))
 					.isEmpty());
@@ -101,7 +100,7 @@ class ReviewsBrowserSystemTests {
 		// The artisan answers in the studio.
 		signIn(artisan);
 		// The artisan's rating comes through catalog-events to artisan-service.
-		eventually("/studio/reviews", () -> "Rated 5.0 out of 5 by 1 buyers"
+		browser().eventually("/studio/reviews", () -> "Rated 5.0 out of 5 by 1 buyers"
 			.equals(browser().find("#studio-rating").getDomAttribute("aria-label")));
 		assertThat(browser().find("#rating-by-month tbody tr").getText()).contains("5.0");
 		browser().fill("form.reply-form textarea", "Thank you, Leyla! Kelaghayi is dyed with madder here in Sheki.");
@@ -194,14 +193,6 @@ class ReviewsBrowserSystemTests {
 	private static void signOut() {
 		browser().open("/");
 		browser().script("localStorage.clear(); sessionStorage.clear();");
-	}
-
-	/** Reloads a page until a condition holds: what events feed may lag by moments. */
-	private static void eventually(String path, Supplier<Boolean> condition) {
-		await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-			browser().open(path);
-			return condition.get();
-		});
 	}
 
 	private static Browser browser() {

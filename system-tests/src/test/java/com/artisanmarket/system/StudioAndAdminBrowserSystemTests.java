@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 
@@ -101,7 +100,7 @@ class StudioAndAdminBrowserSystemTests {
 			.json(Http.get(marketplace.gatewayUrl() + "/api/orders/" + orderId, buyer.authorization()));
 		assertThat(shipped.path("lines").get(0).path("trackingRef").asString()).isEqualTo("UZPOST-" + tag);
 
-		eventually("/studio/stats", () -> "1".equals(browser().find("#stat-units").getText()));
+		browser().eventually("/studio/stats", () -> "1".equals(browser().find("#stat-units").getText()));
 		assertThat(browser().find("#stat-orders").getText()).isEqualTo("1");
 		assertThat(browser().find("#stat-revenue").getText()).isEqualTo("US$38.00");
 		List<String> bars = browser().driver()
@@ -183,14 +182,14 @@ class StudioAndAdminBrowserSystemTests {
 			.waitUntil((driver) -> "SUSPENDED".equals(browser().find(row + " .status").getDomAttribute("data-status")));
 		assertThat(browser().find(row).getText()).contains("Photos show factory-made boxes.");
 
-		eventually("/search?q=" + tag, () -> browser().find("#result-count").getText().startsWith("0 "));
+		browser().eventually("/search?q=" + tag, () -> browser().find("#result-count").getText().startsWith("0 "));
 		assertThat(browser().driver().findElements(By.cssSelector("li.product-card"))).isEmpty();
 
 		browser().open("/admin/artisans?status=SUSPENDED&q=" + tag);
 		browser().find(row + " button[data-action='verify']").click();
 		browser()
 			.waitUntil((driver) -> "VERIFIED".equals(browser().find(row + " .status").getDomAttribute("data-status")));
-		eventually("/search?q=" + tag, () -> browser().find("#result-count").getText().startsWith("1 "));
+		browser().eventually("/search?q=" + tag, () -> browser().find("#result-count").getText().startsWith("1 "));
 		assertThat(browser().find("li.product-card .card-title").getText()).isEqualTo("Carved elm box " + tag);
 
 		browser().open("/admin/orders");
@@ -256,14 +255,6 @@ class StudioAndAdminBrowserSystemTests {
 			.isEqualTo("These pages are for the marketplace's administrators.");
 		assertThat(browser().driver().findElements(By.id("admin-link"))).isEmpty();
 		assertThat(browser().driver().findElements(By.id("studio-link"))).isEmpty();
-	}
-
-	/** Reloads a page until a condition holds: what events feed may lag by moments. */
-	private static void eventually(String path, Supplier<Boolean> condition) {
-		await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-			browser().open(path);
-			return condition.get();
-		});
 	}
 
 	private Path png(String name) throws IOException {

@@ -19,7 +19,7 @@ export function stars(rating, id) {
 }
 
 /** The stars one review gives. */
-function reviewStars(rating) {
+export function reviewStars(rating) {
   return h('span', { class: 'stars', 'aria-label': t('rating.stars', { n: rating }) }, '★'.repeat(rating) + '☆'.repeat(5 - rating));
 }
 

@@ -196,16 +196,10 @@ class ReviewsIntegrationTests {
 	void theArtisanAnswersAnyoneReportsAndAnAdminHides() throws Exception {
 		Artisan maker = maker();
 		Artisan other = maker();
-		String product = product(maker);
-		String buyer = "buyer-" + UUID.randomUUID();
-		String order = order(buyer, product);
-		deliver(order, buyer, product);
-		await().atMost(Duration.ofSeconds(30)).until(() -> review(product, buyer, order, 2).statusCode() == 201);
-		String id = Http.json(Http.get(url("/api/products/" + product + "/reviews")))
-			.path("items")
-			.get(0)
-			.path("id")
-			.asString();
+		Reviewed reviewed = reviewed(maker, 2);
+		String product = reviewed.product();
+		String buyer = reviewed.buyer();
+		String id = reviewed.id();
 
 		String reply = "{\"text\": \"Thank you; we will send a new lid.\"}";
 		assertThat(Http.postJson(url("/api/reviews/" + id + "/reply"), reply, other.auth()).statusCode())
@@ -262,17 +256,11 @@ class ReviewsIntegrationTests {
 
 	@Test
 	void theAuthorEditsAndDeletesTheirReviewAndNobodyElseDoes() throws Exception {
-		Artisan maker = maker();
-		String product = product(maker);
-		String buyer = "buyer-" + UUID.randomUUID();
-		String order = order(buyer, product);
-		deliver(order, buyer, product);
-		await().atMost(Duration.ofSeconds(30)).until(() -> review(product, buyer, order, 3).statusCode() == 201);
-		String id = Http.json(Http.get(url("/api/products/" + product + "/reviews")))
-			.path("items")
-			.get(0)
-			.path("id")
-			.asString();
+		Reviewed reviewed = reviewed(maker(), 3);
+		String product = reviewed.product();
+		String buyer = reviewed.buyer();
+		String order = reviewed.order();
+		String id = reviewed.id();
 
 		String edit = "{\"rating\": 5, \"text\": \"It grew on me.\"}";
 		assertThat(Http.putJson(url("/api/reviews/" + id), edit, buyerAuth("buyer-" + UUID.randomUUID())).statusCode())
@@ -290,6 +278,25 @@ class ReviewsIntegrationTests {
 		assertThat(Http.json(Http.get(url("/api/products/" + product))).path("rating").path("count").asInt()).isZero();
 		assertThat(review(product, buyer, order, 4).statusCode()).as("a deleted review may be written anew")
 			.isEqualTo(201);
+	}
+
+	/** A product of the maker, delivered to a new buyer who gave it the stars. */
+	private Reviewed reviewed(Artisan maker, int rating) throws Exception {
+		String product = product(maker);
+		String buyer = "buyer-" + UUID.randomUUID();
+		String order = order(buyer, product);
+		deliver(order, buyer, product);
+		await().atMost(Duration.ofSeconds(30)).until(() -> review(product, buyer, order, rating).statusCode() == 201);
+		String id = Http.json(Http.get(url("/api/products/" + product + "/reviews")))
+			.path("items")
+			.get(0)
+			.path("id")
+			.asString();
+		return new Reviewed(product, buyer, order, id);
+	}
+
+	private record Reviewed(String product, String buyer, String order, String id) {
+
 	}
 
 	private void assertRating(String product, List<Integer> stars, List<Integer> hidden) {

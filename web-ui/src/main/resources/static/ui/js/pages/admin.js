@@ -4,6 +4,7 @@ import { country, dateTime, money, t } from '../i18n.js';
 import { api, query } from '../api.js';
 import { ORDER_STATUSES, orderStatusFilter, pageHeading, pageParam, pager, roleGuard, statusBadge, statusParam } from '../components.js';
 import { alertBox, describe } from '../errors.js';
+import { reviewStars } from '../reviews.js';
 
 const ARTISAN_STATUSES = ['PENDING', 'VERIFIED', 'SUSPENDED'];
 
@@ -249,7 +250,7 @@ export async function adminReviewsPage({ navigate, query: params }) {
   const row = (review) => {
     const note = h('input', { name: 'note', maxlength: '500', value: review.moderation?.note ?? '' });
     const item = h('li', { class: 'review moderation-row', dataset: { reviewId: review.id } },
-      h('p', { class: 'review-head' }, h('span', { class: 'stars', 'aria-label': t('rating.stars', { n: review.rating }) }, '★'.repeat(review.rating) + '☆'.repeat(5 - review.rating)),
+      h('p', { class: 'review-head' }, reviewStars(review.rating),
         ' ', h('strong', {}, review.buyerDisplayName), ' · ', dateTime(review.updatedAt), ' · ',
         h('a', { href: `/products/${encodeURIComponent(review.productId)}` }, t('admin.reviews.piece'))),
       review.text ? h('p', { class: 'review-text' }, review.text) : null,

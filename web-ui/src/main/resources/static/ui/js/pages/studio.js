@@ -6,7 +6,7 @@ import { session } from '../session.js';
 import { CATEGORIES, COUNTRIES, ORDER_STATUSES, orderStatusFilter, pageHeading, pageParam, pager, productImage, roleGuard, statusBadge, statusParam } from '../components.js';
 import { alertBox, describe } from '../errors.js';
 import { barChart } from '../charts.js';
-import { stars } from '../reviews.js';
+import { reviewStars, stars } from '../reviews.js';
 
 /** Artisans only; anyone else is told how to get in. */
 function guard(navigate) {
@@ -478,7 +478,7 @@ export async function studioReviewsPage({ navigate }) {
       : reviewed.filter(({ reviews }) => reviews.length).map(({ product, reviews }) => h('section', { class: 'studio-reviews', dataset: { productId: product.id } },
         h('h2', {}, h('a', { href: `/products/${encodeURIComponent(product.id)}` }, product.title), ' ', stars(product.rating)),
         h('ol', { class: 'review-list' }, reviews.map((review) => h('li', { class: 'review', dataset: { reviewId: review.id } },
-          h('p', { class: 'review-head' }, h('span', { class: 'stars', 'aria-label': t('rating.stars', { n: review.rating }) }, '★'.repeat(review.rating) + '☆'.repeat(5 - review.rating)),
+          h('p', { class: 'review-head' }, reviewStars(review.rating),
             ' ', h('strong', {}, review.buyerDisplayName), ' · ', dateTime(review.createdAt)),
           review.text ? h('p', { class: 'review-text' }, review.text) : null,
           replyForm(review)))))));
