@@ -2,6 +2,7 @@ package com.artisanmarket.catalog.review;
 
 import java.util.List;
 
+import com.artisanmarket.catalog.stock.Reservations;
 import com.artisanmarket.events.OrderEvent.OrderLine;
 import com.artisanmarket.support.web.ConflictException;
 import org.bson.Document;
@@ -14,39 +15,30 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * What buyers bought and received, as far as reviews need it: one document per order
- * ({@code _id} the order id) with its buyer, its products and whether it was delivered,
- * folded from {@code order-events} the catalogue already consumes, so that deciding
- * whether a buyer may review a product needs no call to order-service. Both writes are
- * upserts that only ever move towards "delivered", so a redelivered or late event changes
- * nothing.
+ * What buyers received, as far as reviews need it: one document per delivered order
+ * ({@code _id} the order id) with its buyer and its products, upserted from
+ * {@code OrderDelivered} on {@code order-events}, which the catalogue consumes anyway, so
+ * that deciding whether a buyer may review a product needs no call to order-service. An
+ * order placed but not delivered yet is known from its stock reservation, which records
+ * the buyer: nothing is written here for an order until it is delivered.
  */
 @Component
 public class Purchases {
 
 	static final String COLLECTION = "purchases";
 
-	private static final String DELIVERED = "delivered";
-
 	private final MongoOperations mongo;
 
-	Purchases(MongoOperations mongo) {
-		this.mongo = mongo;
-	}
+	private final Reservations reservations;
 
-	/** An order was placed: its buyer and products, not delivered. */
-	public void placed(String orderId, String buyerId, List<OrderLine> lines) {
-		Update update = new Update().setOnInsert("buyerId", buyerId)
-			.setOnInsert("productIds", productIds(lines))
-			.setOnInsert(DELIVERED, false);
-		this.mongo.upsert(byId(orderId), update, COLLECTION);
+	Purchases(MongoOperations mongo, Reservations reservations) {
+		this.mongo = mongo;
+		this.reservations = reservations;
 	}
 
 	/** An order was delivered to its buyer. */
 	public void delivered(String orderId, String buyerId, List<OrderLine> lines) {
-		Update update = new Update().setOnInsert("buyerId", buyerId)
-			.setOnInsert("productIds", productIds(lines))
-			.set(DELIVERED, true);
+		Update update = new Update().setOnInsert("buyerId", buyerId).setOnInsert("productIds", productIds(lines));
 		this.mongo.upsert(byId(orderId), update, COLLECTION);
 	}
 
@@ -59,13 +51,14 @@ public class Purchases {
 	 */
 	void checkDelivered(String orderId, String buyerId, String productId) {
 		Document order = this.mongo.findById(orderId, Document.class, COLLECTION);
-		if (order == null || !buyerId.equals(order.getString("buyerId"))
-				|| !order.getList("productIds", String.class, List.of()).contains(productId)) {
-			throw new AccessDeniedException("Only a buyer of this product may review it, naming the order it came in.");
+		if (order != null && buyerId.equals(order.getString("buyerId"))
+				&& order.getList("productIds", String.class, List.of()).contains(productId)) {
+			return;
 		}
-		if (!order.getBoolean(DELIVERED, false)) {
+		if (order == null && this.reservations.placedBy(orderId, buyerId, productId)) {
 			throw new ConflictException("This order has not been delivered yet; review it once it has arrived.");
 		}
+		throw new AccessDeniedException("Only a buyer of this product may review it, naming the order it came in.");
 	}
 
 	private static Query byId(String orderId) {

@@ -42,8 +42,7 @@ class OrderEventsListener {
 			switch (envelope.data()) {
 				case OrderPlaced placed -> {
 					refuseIfNotTheOrders(envelope, record, placed.orderId(), placed.lines());
-					this.purchases.placed(placed.orderId(), placed.buyerId(), placed.lines());
-					this.reservations.reserve(placed.orderId(), placed.lines());
+					this.reservations.reserve(placed.orderId(), placed.buyerId(), placed.lines());
 				}
 				case OrderCancelled cancelled -> {
 					refuseIfNotTheOrders(envelope, record, cancelled.orderId(), cancelled.lines());

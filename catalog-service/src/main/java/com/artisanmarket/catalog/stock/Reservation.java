@@ -16,8 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * delivered again (or published again) reserves once, and never after a release.
  */
 @Document(Reservation.COLLECTION)
-record Reservation(@Id String orderId, ReservationStatus status, List<ReservedLine> lines, List<FailedLine> failures,
-		Instant createdAt, Instant updatedAt, List<OutboxEntry> outbox) {
+record Reservation(@Id String orderId, String buyerId, ReservationStatus status, List<ReservedLine> lines,
+		List<FailedLine> failures, Instant createdAt, Instant updatedAt, List<OutboxEntry> outbox) {
 
 	static final String COLLECTION = "reservations";
 

@@ -70,14 +70,26 @@ public class Reservations {
 	}
 
 	/**
-	 * Reserves every line of an order, or none.
+	 * Reserves every line of an order whose buyer is not known, or none.
 	 * @param orderId the order
 	 * @param orderLines its lines
 	 * @return the reservation as it ends
 	 */
 	public ReservationStatus reserve(String orderId, List<OrderLine> orderLines) {
+		return reserve(orderId, null, orderLines);
+	}
+
+	/**
+	 * Reserves every line of an order, or none.
+	 * @param orderId the order
+	 * @param buyerId the buyer's account, kept with the reservation (reviews ask whether
+	 * an order is the caller's)
+	 * @param orderLines its lines
+	 * @return the reservation as it ends
+	 */
+	public ReservationStatus reserve(String orderId, String buyerId, List<OrderLine> orderLines) {
 		List<ReservedLine> lines = merge(orderLines);
-		Reservation reservation = start(orderId, lines);
+		Reservation reservation = start(orderId, buyerId, lines);
 		if (reservation.status() != ReservationStatus.RESERVING) {
 			if (reservation.status() == ReservationStatus.RESERVED) {
 				// A crash may have come between finishing and taking the markers out.
@@ -130,8 +142,8 @@ public class Reservations {
 		Reservation reservation = this.mongo.findById(orderId, Reservation.class);
 		if (reservation == null) {
 			try {
-				this.mongo.insert(new Reservation(orderId, ReservationStatus.RELEASED, List.of(), List.of(), now, now,
-						List.of()));
+				this.mongo.insert(new Reservation(orderId, null, ReservationStatus.RELEASED, List.of(), List.of(), now,
+						now, List.of()));
 			}
 			catch (DuplicateKeyException ex) {
 				release(orderId, reason);
@@ -189,6 +201,20 @@ public class Reservations {
 	}
 
 	/**
+	 * Whether the buyer placed an order holding the product, as its reservation
+	 * remembers.
+	 * @param orderId the order
+	 * @param buyerId the buyer's account
+	 * @param productId the product
+	 * @return whether the reservation names that buyer and that product
+	 */
+	public boolean placedBy(String orderId, String buyerId, String productId) {
+		Reservation reservation = this.mongo.findById(orderId, Reservation.class);
+		return reservation != null && buyerId.equals(reservation.buyerId())
+				&& reservation.lines().stream().anyMatch((line) -> line.productId().equals(productId));
+	}
+
+	/**
 	 * Why an order's lines, as an event about the order carries them, cannot be the
 	 * order's: its reservation, written from its first {@code OrderPlaced}, holds other
 	 * products or other quantities. A second {@code OrderPlaced} for the same order is a
@@ -211,11 +237,11 @@ public class Reservations {
 			.of("lines " + carried + " are not the lines " + recorded + " order " + orderId + " was placed with");
 	}
 
-	private Reservation start(String orderId, List<ReservedLine> lines) {
+	private Reservation start(String orderId, String buyerId, List<ReservedLine> lines) {
 		Instant now = this.clock.instant();
 		try {
-			Reservation started = new Reservation(orderId, ReservationStatus.RESERVING, lines, List.of(), now, now,
-					List.of());
+			Reservation started = new Reservation(orderId, buyerId, ReservationStatus.RESERVING, lines, List.of(), now,
+					now, List.of());
 			this.mongo.insert(started);
 			return started;
 		}

@@ -1,6 +1,7 @@
 package com.artisanmarket.catalog.search;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.stream.Stream;
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
 import com.artisanmarket.catalog.artisan.KnownArtisans;
 import com.artisanmarket.catalog.artisan.KnownArtisans.Artisan;
+import com.artisanmarket.catalog.review.Purchases;
+import com.artisanmarket.catalog.review.RatingView;
 import com.artisanmarket.catalog.review.Reviews;
 import com.artisanmarket.catalog.search.ListingQuery.Order;
 import com.artisanmarket.catalog.stock.Reservations;
@@ -25,9 +28,12 @@ import com.artisanmarket.events.ArtisanEvent.ArtisanVerificationChanged;
 import com.artisanmarket.events.ArtisanEvent.Status;
 import com.artisanmarket.events.EventEnvelope;
 import com.artisanmarket.events.EventJson;
+import com.artisanmarket.events.Money;
+import com.artisanmarket.events.OrderEvent.OrderLine;
 import com.artisanmarket.events.Topics;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
+import com.artisanmarket.testsupport.TestTokens;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -79,6 +85,9 @@ class SearchIndexRebuildIntegrationTests {
 	Reviews reviews;
 
 	@Autowired
+	Purchases purchases;
+
+	@Autowired
 	ConsumerFactory<String, String> consumers;
 
 	@Autowired
@@ -97,9 +106,19 @@ class SearchIndexRebuildIntegrationTests {
 		List<String> expectedIds = catalogue();
 		List<ListingQuery> queries = List.of(query(this.marker, Order.NEWEST, false),
 				query(this.marker, Order.PRICE_ASC, true), query(this.marker + " carpet", Order.PRICE_DESC, false),
-				query(this.marker + " karpet", Order.RELEVANCE, false), query(this.marker, Order.RATING, false));
+				query(this.marker + " karpet", Order.RELEVANCE, false), query(this.marker, Order.RATING, false),
+				new ListingQuery(this.marker, null, null, null, null, null, null, null, false, 3.5, Order.RATING, 0,
+						20));
 		await().atMost(WAIT)
 			.until(() -> this.live.find(query(this.marker, Order.NEWEST, false)).items().size() == expectedIds.size());
+		// Two products reviewed: 5 and 3 stars on one, 2 on the other.
+		await().atMost(WAIT)
+			.until(() -> this.live.find(queries.getLast()).items().size() == 1
+					&& this.live.find(query(this.marker, Order.RATING, false))
+						.ratings()
+						.stream()
+						.filter((rating) -> rating.count() > 0)
+						.count() == 2);
 		List<Answer> expected = answers(this.live, queries);
 		assertThat(expected.getFirst().ids()).containsExactlyInAnyOrderElementsOf(expectedIds);
 
@@ -176,6 +195,9 @@ class SearchIndexRebuildIntegrationTests {
 		assertThat(Http.delete(url("/api/products/" + archived), weaver.auth()).statusCode()).isEqualTo(200);
 		assertThat(Http.patchJson(url("/api/products/" + listed.getFirst() + "/stock"), "{\"stock\": 9}", weaver.auth())
 			.statusCode()).isEqualTo(200);
+		review(weaver, listed.get(1), 5);
+		review(weaver, listed.get(1), 3);
+		review(weaver, listed.get(2), 2);
 		create(potter, "Ceramic bowl of a suspended potter", "CERAMICS", "40.00", 3);
 		EventEnvelope<ArtisanVerificationChanged> suspended = EventEnvelope
 			.wrap(new ArtisanVerificationChanged(potter.id(), potter.account(), Status.VERIFIED, Status.SUSPENDED, null,
@@ -183,6 +205,19 @@ class SearchIndexRebuildIntegrationTests {
 		this.kafka.send(Topics.ARTISAN_EVENTS, potter.id(), EventJson.write(suspended)).join();
 		await().atMost(WAIT).until(() -> this.artisans.find(potter.id()).orElseThrow().status() == Status.SUSPENDED);
 		return listed;
+	}
+
+	/** A new buyer's review of the product, after its delivery to them. */
+	private void review(Artisan maker, String productId, int rating) {
+		String buyer = "buyer-" + UUID.randomUUID();
+		String order = "order-" + UUID.randomUUID();
+		Money price = new Money(new BigDecimal("100.00"), "AZN");
+		this.purchases.delivered(order, buyer,
+				List.of(new OrderLine(productId, maker.id(), maker.account(), "Quba carpet", price, 1, price)));
+		HttpResponse<String> written = Http.postJson(url("/api/products/" + productId + "/reviews"),
+				Http.toJson(Map.of("rating", rating, "orderId", order)),
+				Map.of("Authorization", TestTokens.bearer(buyer, "BUYER")));
+		assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
 	}
 
 	private ListingQuery query(String text, Order order, boolean inStock) {
@@ -211,16 +246,18 @@ class SearchIndexRebuildIntegrationTests {
 	 * documents still count in until segments merge, so equally good matches may come in
 	 * another order: for relevance only which products were found is compared.
 	 */
-	private record Answer(List<String> ids, long total, Facets facets, List<Integer> stock) {
+	private record Answer(List<String> ids, long total, Facets facets, List<Integer> stock, List<RatingView> ratings) {
 
 		static Answer of(Listing listing, Order order) {
 			List<String> ids = listing.items().stream().map((product) -> product.id()).toList();
 			List<Integer> stock = listing.items().stream().map((product) -> product.stock()).toList();
+			List<RatingView> ratings = listing.ratings();
 			if (order == Order.RELEVANCE) {
 				ids = ids.stream().sorted().toList();
 				stock = stock.stream().sorted(Comparator.naturalOrder()).toList();
+				ratings = ratings.stream().sorted(Comparator.comparing(RatingView::toString)).toList();
 			}
-			return new Answer(ids, listing.total(), listing.facets(), stock);
+			return new Answer(ids, listing.total(), listing.facets(), stock, ratings);
 		}
 
 	}

@@ -162,7 +162,7 @@ class ReservationsIntegrationTests {
 		Instant now = Instant.now();
 		// The state a crash after the first line leaves: the record RESERVING, one line
 		// held.
-		this.mongo.insert(new Reservation(orderId, ReservationStatus.RESERVING,
+		this.mongo.insert(new Reservation(orderId, null, ReservationStatus.RESERVING,
 				List.of(new ReservedLine(first, 3), new ReservedLine(second, 1)), List.of(), now, now, List.of()));
 		this.mongo.updateFirst(new Query(Criteria.where("_id").is(first)),
 				new Update().inc("stock", -3).push("reservedBy", new Product.Held(orderId, 3)), Product.class);
