@@ -23,13 +23,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * nothing. {@code version} counts the writes that change what the product shows (stock
  * included, so an order taking units counts); it is the product's {@code ETag}, and
  * {@link ProductWrites}, the only class that writes this document, keeps it.
+ * {@code rating} is a copy of the reviews' figures; it changes without {@code version},
+ * which is about what the owner wrote and what orders took.
  */
 @Document(Product.COLLECTION)
 public record Product(@Id String id, String artisanId, String ownerId, String title, String description,
 		Category category, List<String> materials, List<String> tags, Money price, long priceMinor, int stock,
 		List<String> images, ProductStatus status, String artisanName, String artisanCity, String artisanCountry,
 		ArtisanEvent.Status artisanStatus, Instant createdAt, Instant updatedAt, List<Held> reservedBy,
-		List<String> returnedBy, List<OutboxEntry> outbox, String importKey, Long version) {
+		List<String> returnedBy, List<OutboxEntry> outbox, String importKey, Long version, Rating rating) {
 
 	public static final String COLLECTION = "products";
 
@@ -45,6 +47,19 @@ public record Product(@Id String id, String artisanId, String ownerId, String ti
 
 	/** Units being taken for one order. */
 	public record Held(String orderId, int quantity) {
+
+	}
+
+	/**
+	 * The product's rating over its visible reviews, copied here from its reviews (see
+	 * {@code catalog.review.Reviews}) so that a product's read needs no second one.
+	 *
+	 * @param count visible reviews
+	 * @param sum their stars added up
+	 * @param version the version of the reviews it was copied from; a copy only replaces
+	 * an older one
+	 */
+	public record Rating(int count, long sum, long version) {
 
 	}
 

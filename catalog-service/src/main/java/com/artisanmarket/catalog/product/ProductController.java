@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import com.artisanmarket.catalog.review.RatingView;
-import com.artisanmarket.catalog.review.Reviews;
 import com.artisanmarket.catalog.search.ProductListings;
 import com.artisanmarket.events.Money;
 import com.artisanmarket.support.security.Caller;
@@ -44,13 +42,10 @@ class ProductController {
 
 	private final CatalogProperties properties;
 
-	private final Reviews reviews;
-
-	ProductController(Products products, ProductListings listings, CatalogProperties properties, Reviews reviews) {
+	ProductController(Products products, ProductListings listings, CatalogProperties properties) {
 		this.products = products;
 		this.listings = listings;
 		this.properties = properties;
-		this.reviews = reviews;
 	}
 
 	@PostMapping
@@ -58,8 +53,7 @@ class ProductController {
 	ResponseEntity<ProductView> list(@Valid @RequestBody NewProduct listing, Caller caller,
 			@Parameter(hidden = true) @RequestHeader("Authorization") String authorization) {
 		Product product = this.products.list(listing, caller, authorization);
-		return ResponseEntity.created(URI.create("/api/products/" + product.id()))
-			.body(ProductView.of(product, RatingView.NONE));
+		return ResponseEntity.created(URI.create("/api/products/" + product.id())).body(ProductView.of(product));
 	}
 
 	@GetMapping
@@ -125,14 +119,11 @@ class ProductController {
 
 	@DeleteMapping("/{id}")
 	ProductView archive(@PathVariable String id, Caller caller) {
-		Product archived = this.products.archive(id, caller);
-		return ProductView.of(archived, this.reviews.rating(archived.id()));
+		return ProductView.of(this.products.archive(id, caller));
 	}
 
-	private ResponseEntity<ProductView> withEtag(Product product) {
-		return ResponseEntity.ok()
-			.eTag(IfMatch.etag(product.version()))
-			.body(ProductView.of(product, this.reviews.rating(product.id())));
+	private static ResponseEntity<ProductView> withEtag(Product product) {
+		return ResponseEntity.ok().eTag(IfMatch.etag(product.version())).body(ProductView.of(product));
 	}
 
 	/**

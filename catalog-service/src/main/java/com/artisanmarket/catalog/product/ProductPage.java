@@ -1,6 +1,5 @@
 package com.artisanmarket.catalog.product;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.artisanmarket.catalog.search.Facets;
@@ -22,11 +21,7 @@ import com.artisanmarket.support.web.PageView;
 record ProductPage(List<ProductView> items, int page, int size, long totalItems, long totalPages, Facets facets) {
 
 	static ProductPage of(Listing listing, PageRequest request) {
-		List<ProductView> items = new ArrayList<>();
-		for (int i = 0; i < listing.items().size(); i++) {
-			items.add(ProductView.of(listing.items().get(i), listing.ratings().get(i)));
-		}
-		PageView<ProductView> view = PageView.of(items, request, listing.total());
+		PageView<ProductView> view = PageView.of(listing.items(), request, listing.total()).map(ProductView::of);
 		return new ProductPage(view.items(), view.page(), view.size(), view.totalItems(), view.totalPages(),
 				listing.facets());
 	}

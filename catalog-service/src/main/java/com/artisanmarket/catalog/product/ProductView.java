@@ -11,7 +11,9 @@ record ProductView(String id, String artisanId, String ownerId, String title, St
 		List<String> materials, List<String> tags, Money price, int stock, List<String> images, ProductStatus status,
 		Maker artisan, RatingView rating, Instant createdAt, Instant updatedAt) {
 
-	static ProductView of(Product product, RatingView rating) {
+	static ProductView of(Product product) {
+		RatingView rating = (product.rating() != null) ? RatingView.of(product.rating().sum(), product.rating().count())
+				: RatingView.NONE;
 		return new ProductView(product.id(), product.artisanId(), product.ownerId(), product.title(),
 				product.description(), product.category(), product.materials(), product.tags(), product.price(),
 				product.stock(), product.images(), product.status(),

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshot;
 import com.artisanmarket.events.ArtisanEvent;
+import com.artisanmarket.events.CatalogEvent.ProductRating;
 import com.artisanmarket.events.Money;
 import com.artisanmarket.support.outbox.Outbox;
 import com.artisanmarket.support.outbox.OutboxEntry;
@@ -162,6 +163,20 @@ public class ProductWrites {
 		}
 		this.outbox.publishSoon(Product.COLLECTION, id);
 		return true;
+	}
+
+	/**
+	 * Copies a product's rating from its reviews, unless the product holds one of the
+	 * same or a later version: repeating it, or copying an older one late, changes
+	 * nothing. Not a change of {@code version} (the owner's {@code If-Match}).
+	 */
+	public void copyRating(String productId, ProductRating rating) {
+		Query older = new Query(Criteria.where("_id")
+			.is(productId)
+			.orOperator(Criteria.where("rating.version").lt(rating.version()), Criteria.where("rating").exists(false)));
+		this.mongo.updateFirst(older,
+				new Update().set("rating", new Product.Rating(rating.count(), rating.sum(), rating.version())),
+				Product.class);
 	}
 
 	/** Copies a maker's public details to each of their products. */

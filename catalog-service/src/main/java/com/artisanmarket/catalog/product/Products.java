@@ -112,7 +112,8 @@ class Products {
 		return new Product(id, artisan.id(), caller.accountId(), listing.title(), listing.description(),
 				listing.category(), listing.materials(), listing.tags(), price, minorUnits(price), listing.stock(),
 				listing.images(), ProductStatus.ACTIVE, artisan.displayName(), artisan.city(), artisan.country(),
-				artisan.status(), now, now, List.of(), List.of(), List.of(this.outbox.entry(listed)), importKey, 0L);
+				artisan.status(), now, now, List.of(), List.of(), List.of(this.outbox.entry(listed)), importKey, 0L,
+				null);
 	}
 
 	/**

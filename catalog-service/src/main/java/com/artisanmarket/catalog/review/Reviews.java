@@ -4,17 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 import com.artisanmarket.catalog.product.Product;
+import com.artisanmarket.catalog.product.ProductWrites;
 import com.artisanmarket.events.CatalogEvent.ProductRating;
 import com.artisanmarket.events.CatalogEvent.ReviewEvent;
 import com.artisanmarket.events.CatalogEvent.ReviewHidden;
@@ -28,7 +26,6 @@ import com.artisanmarket.support.web.ConflictException;
 import com.artisanmarket.support.web.NotFoundException;
 import com.artisanmarket.support.web.PageRequest;
 import com.artisanmarket.support.web.PageView;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +43,11 @@ import org.springframework.stereotype.Service;
  * {@link ProductReviews} conditional on the version it was decided on, carrying the
  * product's new rating and, when the rating or a review's content changed, its event
  * ({@code ReviewPublished}, {@code ReviewUpdated}, {@code ReviewHidden},
- * {@code ReviewRemoved}) in the document's outbox. A lost race is decided again: fifty
- * buyers reviewing one piece at once all get their review in, and the rating is that of
- * the reviews stored.
+ * {@code ReviewRemoved}) in the document's outbox; the rating is then copied to the
+ * product (so its reads need no second one), and again by the search feed from the event
+ * should this process stop in between. A lost race is decided again: fifty buyers
+ * reviewing one piece at once all get their review in, and the rating is that of the
+ * reviews stored.
  */
 @Service
 public class Reviews {
@@ -63,42 +62,16 @@ public class Reviews {
 
 	private final Purchases purchases;
 
+	private final ProductWrites products;
+
 	private final Clock clock;
 
-	Reviews(MongoOperations mongo, Outbox outbox, Purchases purchases, Clock clock) {
+	Reviews(MongoOperations mongo, Outbox outbox, Purchases purchases, ProductWrites products, Clock clock) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.purchases = purchases;
+		this.products = products;
 		this.clock = clock;
-	}
-
-	/** A product's rating over its visible reviews, for its views. */
-	public RatingView rating(String productId) {
-		Query query = new Query(Criteria.where("_id").is(productId));
-		query.fields().include("ratingCount", "ratingSum");
-		Document found = this.mongo.findOne(query, Document.class, ProductReviews.COLLECTION);
-		if (found == null) {
-			return RatingView.NONE;
-		}
-		return RatingView.of(((Number) found.get("ratingSum")).longValue(),
-				((Number) found.get("ratingCount")).intValue());
-	}
-
-	/**
-	 * The rating of every reviewed product, for rebuilding the search index: a read of
-	 * the whole collection, three fields each.
-	 */
-	public Map<String, ProductRating> ratings() {
-		Query all = new Query();
-		all.fields().include("ratingCount", "ratingSum", "version");
-		Map<String, ProductRating> ratings = new HashMap<>();
-		try (Stream<Document> found = this.mongo.stream(all, Document.class, ProductReviews.COLLECTION)) {
-			found.forEach((doc) -> ratings.put(doc.getString("_id"),
-					new ProductRating(((Number) doc.get("version")).longValue(),
-							((Number) doc.get("ratingCount")).intValue(), ((Number) doc.get("ratingSum")).longValue(),
-							List.of())));
-		}
-		return ratings;
 	}
 
 	/**
@@ -293,6 +266,7 @@ public class Reviews {
 			ProductRating rating = ProductReviews.rating(step.reviews(), version);
 			if (write(current, base, step, rating)) {
 				this.outbox.publishSoon(ProductReviews.COLLECTION, productId);
+				this.products.copyRating(productId, rating);
 				return step.changed();
 			}
 			// Someone else changed them first: wait a moment that grows with the

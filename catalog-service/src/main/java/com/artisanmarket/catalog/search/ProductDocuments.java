@@ -2,13 +2,11 @@ package com.artisanmarket.catalog.search;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import com.artisanmarket.catalog.product.Product;
 import com.artisanmarket.catalog.product.ProductStatus;
 import com.artisanmarket.catalog.review.RatingView;
 import com.artisanmarket.events.ArtisanEvent;
-import com.artisanmarket.events.CatalogEvent.ProductRating;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.DoublePoint;
@@ -20,7 +18,6 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
@@ -77,10 +74,6 @@ final class ProductDocuments {
 	/** The average stars to one decimal, as shown; absent without reviews. */
 	static final String RATING = "rating";
 
-	static final String RATING_COUNT = "ratingCount";
-
-	static final String RATING_SUM = "ratingSum";
-
 	static final String SOURCE = "source";
 
 	/**
@@ -121,18 +114,13 @@ final class ProductDocuments {
 		return new Term(ID, "maker:" + artisanId);
 	}
 
-	static Term ratingKey(String productId) {
-		return new Term(ID, "rating:" + productId);
-	}
-
 	/**
 	 * A product's document, its maker's details laid over the product's copy of them.
 	 * @param stored the product (from MongoDB, or as the index holds it)
 	 * @param maker what the index knows of its maker, or {@code null}
-	 * @param rating what the index knows of its reviews, or {@code null}
 	 * @return the document
 	 */
-	Document product(Product stored, Maker maker, ProductRating rating) {
+	Document product(Product stored, Maker maker) {
 		Product product = withMaker(stored, maker);
 		String craft = (maker != null) ? maker.craft() : null;
 		Document doc = new Document();
@@ -166,12 +154,11 @@ final class ProductDocuments {
 				text(doc, SUGGEST_WORDS, suggestion);
 			}
 		}
+		Product.Rating rating = product.rating();
 		if (rating != null && rating.count() > 0) {
 			double average = RatingView.of(rating.sum(), rating.count()).average().doubleValue();
 			doc.add(new DoublePoint(RATING, average));
 			doc.add(new DoubleDocValuesField(RATING, average));
-			doc.add(new StoredField(RATING_COUNT, rating.count()));
-			doc.add(new StoredField(RATING_SUM, rating.sum()));
 		}
 		doc.add(new StoredField(SOURCE, this.json.writeValueAsString(product)));
 		return doc;
@@ -179,30 +166,6 @@ final class ProductDocuments {
 
 	Product product(Document doc) {
 		return this.json.readValue(doc.get(SOURCE), Product.class);
-	}
-
-	/** The rating a product's document holds. */
-	static RatingView ratingOf(Document doc) {
-		IndexableField count = doc.getField(RATING_COUNT);
-		IndexableField sum = doc.getField(RATING_SUM);
-		if (count == null || sum == null) {
-			return RatingView.NONE;
-		}
-		return RatingView.of(sum.numericValue().longValue(), count.numericValue().intValue());
-	}
-
-	Document rating(String productId, ProductRating rating) {
-		Document doc = new Document();
-		doc.add(new StringField(ID, ratingKey(productId).text(), Store.NO));
-		doc.add(new SortedDocValuesField(ID, ratingKey(productId).bytes()));
-		doc.add(new StringField(KIND, RATING_KIND, Store.NO));
-		doc.add(new StoredField(ID, productId));
-		doc.add(new StoredField(SOURCE, this.json.writeValueAsString(rating)));
-		return doc;
-	}
-
-	Map.Entry<String, ProductRating> rating(Document doc) {
-		return Map.entry(doc.get(ID), this.json.readValue(doc.get(SOURCE), ProductRating.class));
 	}
 
 	Document maker(Maker maker) {
@@ -240,7 +203,7 @@ final class ProductDocuments {
 		return new Product(p.id(), p.artisanId(), p.ownerId(), p.title(), p.description(), p.category(),
 				listOf(p.materials()), listOf(p.tags()), p.price(), p.priceMinor(), p.stock(), listOf(p.images()),
 				p.status(), name, city, country, status, p.createdAt(), p.updatedAt(), List.of(), List.of(), List.of(),
-				null, 0L);
+				null, 0L, p.rating());
 	}
 
 	private static <T> List<T> listOf(List<T> list) {

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshot;
 import com.artisanmarket.catalog.product.Product;
-import com.artisanmarket.events.CatalogEvent.ProductRating;
 import com.artisanmarket.events.ArtisanEvent;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
@@ -78,9 +77,6 @@ final class ProductIndex implements Closeable {
 
 	private final Map<String, Maker> makers = new ConcurrentHashMap<>();
 
-	/** The newest rating the index knows per reviewed product. */
-	private final Map<String, ProductRating> ratings = new ConcurrentHashMap<>();
-
 	ProductIndex(Path path, Duration maxStaleness, ProductDocuments documents) {
 		this.path = path;
 		this.documents = documents;
@@ -95,7 +91,6 @@ final class ProductIndex implements Closeable {
 			this.reopener.setDaemon(true);
 			this.reopener.start();
 			loadMakers();
-			loadRatings();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open the search index at " + path, ex);
@@ -128,17 +123,14 @@ final class ProductIndex implements Closeable {
 	/**
 	 * Empties the index and fills it from the source of truth.
 	 * @param artisans every artisan the catalogue knows
-	 * @param ratings the rating of every reviewed product
 	 * @param products every product
 	 * @return how many products were indexed
 	 */
-	long rebuild(Stream<ArtisanSnapshot> artisans, Map<String, ProductRating> ratings, Stream<Product> products) {
+	long rebuild(Stream<ArtisanSnapshot> artisans, Stream<Product> products) {
 		try {
 			this.writer.deleteAll();
 			this.makers.clear();
-			this.ratings.clear();
 			artisans.forEach((snapshot) -> putMaker(Maker.of(snapshot)));
-			ratings.forEach(this::putRating);
 			long[] count = { 0 };
 			products.forEach((product) -> {
 				put(product);
@@ -154,8 +146,8 @@ final class ProductIndex implements Closeable {
 	/** Indexes a product as MongoDB holds it now. */
 	void put(Product product) {
 		try {
-			this.writer.updateDocument(ProductDocuments.productKey(product.id()), this.documents.product(product,
-					this.makers.get(product.artisanId()), this.ratings.get(product.id())));
+			this.writer.updateDocument(ProductDocuments.productKey(product.id()),
+					this.documents.product(product, this.makers.get(product.artisanId())));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -186,27 +178,12 @@ final class ProductIndex implements Closeable {
 		try {
 			for (Product product : productsOf(maker.id())) {
 				this.writer.updateDocument(ProductDocuments.productKey(product.id()),
-						this.documents.product(product, maker, this.ratings.get(product.id())));
+						this.documents.product(product, maker));
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * Takes a product's rating from a review event, when it is newer than the one known
-	 * (redelivered and reordered events change nothing); the product itself is indexed
-	 * again by {@link #put}.
-	 * @return whether the rating changed
-	 */
-	boolean rate(String productId, ProductRating rating) {
-		ProductRating known = this.ratings.get(productId);
-		if (known != null && known.version() >= rating.version()) {
-			return false;
-		}
-		putRating(productId, rating);
-		return true;
 	}
 
 	/** Makes every change so far durable, recorded as reflecting these offsets. */
@@ -273,16 +250,6 @@ final class ProductIndex implements Closeable {
 		}
 	}
 
-	private void putRating(String productId, ProductRating rating) {
-		this.ratings.put(productId, rating);
-		try {
-			this.writer.updateDocument(ProductDocuments.ratingKey(productId), this.documents.rating(productId, rating));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	/** Every product of an artisan as the index holds it, including ones just written. */
 	private List<Product> productsOf(String artisanId) throws IOException {
 		refresh();
@@ -298,13 +265,6 @@ final class ProductIndex implements Closeable {
 		for (Maker maker : readAll(new TermQuery(new Term(ProductDocuments.KIND, ProductDocuments.MAKER)),
 				this.documents::maker)) {
 			this.makers.put(maker.id(), maker);
-		}
-	}
-
-	private void loadRatings() throws IOException {
-		for (Map.Entry<String, ProductRating> rating : readAll(
-				new TermQuery(new Term(ProductDocuments.KIND, ProductDocuments.RATING_KIND)), this.documents::rating)) {
-			this.ratings.put(rating.getKey(), rating.getValue());
 		}
 	}
 

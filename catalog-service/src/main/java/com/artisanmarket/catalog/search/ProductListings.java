@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 import com.artisanmarket.catalog.product.Product;
-import com.artisanmarket.catalog.review.RatingView;
 import com.artisanmarket.catalog.search.FacetCounter.Counted;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -100,13 +98,10 @@ public class ProductListings {
 			TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, wanted));
 			StoredFields stored = searcher.storedFields();
 			List<Product> items = new ArrayList<>();
-			List<RatingView> ratings = new ArrayList<>();
 			for (int i = (int) Math.min(listing.offset(), top.scoreDocs.length); i < top.scoreDocs.length; i++) {
-				Document doc = stored.document(top.scoreDocs[i].doc);
-				items.add(this.index.documents().product(doc));
-				ratings.add(ProductDocuments.ratingOf(doc));
+				items.add(this.index.documents().product(stored.document(top.scoreDocs[i].doc)));
 			}
-			return new Listing(items, ratings, counted.total(), counted.facets());
+			return new Listing(items, counted.total(), counted.facets());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
 import com.artisanmarket.catalog.product.Product;
-import com.artisanmarket.catalog.review.Reviews;
+import com.artisanmarket.catalog.product.ProductWrites;
 import com.artisanmarket.catalog.stock.Reservations;
 import com.artisanmarket.events.ArtisanEvent;
 import com.artisanmarket.events.CatalogEvent.ProductArchived;
@@ -52,10 +52,10 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps this instance's index in step with MongoDB from the catalogue's own events
  * ({@value Topics#CATALOG_EVENTS}: products listed, changed, archived; stock reserved and
- * released; reviews' ratings) and the artisans' ({@value Topics#ARTISAN_EVENTS}: name,
- * craft, city, suspension). Each instance reads every partition itself, in a consumer
- * group of its own ({@code catalog-search-<random>}), so every instance keeps a whole
- * index.
+ * released; reviews' ratings, copied to the product first) and the artisans'
+ * ({@value Topics#ARTISAN_EVENTS}: name, craft, city, suspension). Each instance reads
+ * every partition itself, in a consumer group of its own
+ * ({@code catalog-search-<random>}), so every instance keeps a whole index.
  *
  * <p>
  * Nothing is missed: the offsets an index reflects are stored in its Lucene commit, with
@@ -102,7 +102,7 @@ class SearchFeed implements SmartLifecycle {
 
 	private final Reservations reservations;
 
-	private final Reviews reviews;
+	private final ProductWrites products;
 
 	private final ConsumerFactory<String, String> consumers;
 
@@ -121,8 +121,9 @@ class SearchFeed implements SmartLifecycle {
 	private Thread thread;
 
 	SearchFeed(ProductIndex index, MongoOperations mongo, ArtisanSnapshots artisans, Reservations reservations,
-			Reviews reviews, ConsumerFactory<String, String> consumers, SearchProperties properties, Clock clock) {
-		this.reviews = reviews;
+			ProductWrites products, ConsumerFactory<String, String> consumers, SearchProperties properties,
+			Clock clock) {
+		this.products = products;
 		this.index = index;
 		this.mongo = mongo;
 		this.artisans = artisans;
@@ -265,8 +266,7 @@ class SearchFeed implements SmartLifecycle {
 		long products;
 		try (var snapshots = this.artisans.all();
 				var ids = this.mongo.stream(everything, Document.class, Product.COLLECTION)) {
-			products = this.index.rebuild(snapshots, this.reviews.ratings(),
-					byIdBatches(ids.map((id) -> id.getString("_id"))));
+			products = this.index.rebuild(snapshots, byIdBatches(ids.map((id) -> id.getString("_id"))));
 		}
 		Map<String, Long> offsets = new HashMap<>();
 		from.forEach((partition, offset) -> offsets.put(key(partition), offset));
@@ -384,9 +384,10 @@ class SearchFeed implements SmartLifecycle {
 			case StockReleased e -> e.lines().forEach((line) -> stale.add(line.productId()));
 			case StockReservationFailed e -> stale.addAll(this.reservations.productIds(e.orderId()));
 			case ReviewEvent e -> {
-				if (this.index.rate(e.productId(), e.productRating())) {
-					stale.add(e.productId());
-				}
+				// The review's write copied the rating to the product; again here in
+				// case that process stopped in between (a copy never replaces a newer).
+				this.products.copyRating(e.productId(), e.productRating());
+				stale.add(e.productId());
 			}
 			case ArtisanEvent e -> {
 				// In the order of the events: the products first, as they were before it.

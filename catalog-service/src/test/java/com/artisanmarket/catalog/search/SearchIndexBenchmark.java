@@ -98,7 +98,7 @@ class SearchIndexBenchmark {
 		try (ProductIndex index = new ProductIndex(directory, Duration.ofSeconds(1),
 				new ProductDocuments(JsonMapper.builder().build()))) {
 			long started = System.nanoTime();
-			long indexed = index.rebuild(IntStream.range(0, makers).mapToObj(SearchIndexBenchmark::maker), Map.of(),
+			long indexed = index.rebuild(IntStream.range(0, makers).mapToObj(SearchIndexBenchmark::maker),
 					products(makers));
 			index.commit(Map.of());
 			index.refresh();
@@ -172,7 +172,7 @@ class SearchIndexBenchmark {
 				List.of(things[random.nextInt(things.length)]), price, price.amount().movePointRight(2).longValue(),
 				random.nextInt(6), List.of(), ProductStatus.ACTIVE, "Workshop " + maker, PLACES[maker % PLACES.length],
 				COUNTRIES[maker % COUNTRIES.length], Status.VERIFIED, created, created, List.of(), List.of(), List.of(),
-				null, 0L);
+				null, 0L, null);
 	}
 
 	private static ArtisanSnapshot maker(int maker) {

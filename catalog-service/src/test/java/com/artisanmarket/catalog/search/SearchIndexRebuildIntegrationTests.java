@@ -20,8 +20,7 @@ import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
 import com.artisanmarket.catalog.artisan.KnownArtisans;
 import com.artisanmarket.catalog.artisan.KnownArtisans.Artisan;
 import com.artisanmarket.catalog.review.Purchases;
-import com.artisanmarket.catalog.review.RatingView;
-import com.artisanmarket.catalog.review.Reviews;
+import com.artisanmarket.catalog.product.ProductWrites;
 import com.artisanmarket.catalog.search.ListingQuery.Order;
 import com.artisanmarket.catalog.stock.Reservations;
 import com.artisanmarket.events.ArtisanEvent.ArtisanVerificationChanged;
@@ -82,7 +81,7 @@ class SearchIndexRebuildIntegrationTests {
 	MongoOperations mongo;
 
 	@Autowired
-	Reviews reviews;
+	ProductWrites products;
 
 	@Autowired
 	Purchases purchases;
@@ -115,9 +114,9 @@ class SearchIndexRebuildIntegrationTests {
 		await().atMost(WAIT)
 			.until(() -> this.live.find(queries.getLast()).items().size() == 1
 					&& this.live.find(query(this.marker, Order.RATING, false))
-						.ratings()
+						.items()
 						.stream()
-						.filter((rating) -> rating.count() > 0)
+						.filter((product) -> product.rating() != null)
 						.count() == 2);
 		List<Answer> expected = answers(this.live, queries);
 		assertThat(expected.getFirst().ids()).containsExactlyInAnyOrderElementsOf(expectedIds);
@@ -246,16 +245,16 @@ class SearchIndexRebuildIntegrationTests {
 	 * documents still count in until segments merge, so equally good matches may come in
 	 * another order: for relevance only which products were found is compared.
 	 */
-	private record Answer(List<String> ids, long total, Facets facets, List<Integer> stock, List<RatingView> ratings) {
+	private record Answer(List<String> ids, long total, Facets facets, List<Integer> stock, List<String> ratings) {
 
 		static Answer of(Listing listing, Order order) {
 			List<String> ids = listing.items().stream().map((product) -> product.id()).toList();
 			List<Integer> stock = listing.items().stream().map((product) -> product.stock()).toList();
-			List<RatingView> ratings = listing.ratings();
+			List<String> ratings = listing.items().stream().map((product) -> String.valueOf(product.rating())).toList();
 			if (order == Order.RELEVANCE) {
 				ids = ids.stream().sorted().toList();
 				stock = stock.stream().sorted(Comparator.naturalOrder()).toList();
-				ratings = ratings.stream().sorted(Comparator.comparing(RatingView::toString)).toList();
+				ratings = ratings.stream().sorted().toList();
 			}
 			return new Answer(ids, listing.total(), listing.facets(), stock, ratings);
 		}
@@ -274,7 +273,7 @@ class SearchIndexRebuildIntegrationTests {
 		Instance() {
 			SearchIndexRebuildIntegrationTests test = SearchIndexRebuildIntegrationTests.this;
 			this.index = new ProductIndex(test.directory, Duration.ofMillis(100), new ProductDocuments(test.json));
-			this.feed = new SearchFeed(this.index, test.mongo, test.artisans, test.reservations, test.reviews,
+			this.feed = new SearchFeed(this.index, test.mongo, test.artisans, test.reservations, test.products,
 					test.consumers, new SearchProperties(test.directory, Duration.ofMillis(100), Duration.ofSeconds(1)),
 					test.clock);
 			this.feed.start();

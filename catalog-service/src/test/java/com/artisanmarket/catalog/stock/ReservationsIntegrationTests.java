@@ -235,9 +235,10 @@ class ReservationsIntegrationTests {
 	private String product(int stock) {
 		String id = "p-" + UUID.randomUUID();
 		Money price = Money.of("10.00", "USD");
-		this.mongo.insert(new Product(id, "a-1", "u-1", "Test bowl", null, Category.CERAMICS, List.of(), List.of(),
-				price, 1000, stock, List.of(), ProductStatus.ACTIVE, "Test", "Rishtan", "UZ",
-				ArtisanEvent.Status.VERIFIED, Instant.now(), Instant.now(), List.of(), List.of(), List.of(), null, 0L));
+		this.mongo
+			.insert(new Product(id, "a-1", "u-1", "Test bowl", null, Category.CERAMICS, List.of(), List.of(), price,
+					1000, stock, List.of(), ProductStatus.ACTIVE, "Test", "Rishtan", "UZ", ArtisanEvent.Status.VERIFIED,
+					Instant.now(), Instant.now(), List.of(), List.of(), List.of(), null, 0L, null));
 		return id;
 	}
 
