@@ -39,11 +39,6 @@ final class ProductDocuments {
 	static final String MAKER = "maker";
 
 	/**
-	 * A reviewed product's rating, kept apart so that re-reading the product keeps it.
-	 */
-	static final String RATING_KIND = "rating";
-
-	/**
 	 * {@code yes} for a product anyone may see: for sale, by an artisan not suspended.
 	 */
 	static final String VISIBLE = "visible";
