@@ -217,6 +217,84 @@ public sealed interface CatalogEvent extends MarketplaceEvent {
 	}
 
 	/**
+	 * A buyer marked a product as a favourite, or took the mark off, with the product's
+	 * favourite count after it. Each carries the count at a version of the product's
+	 * favourites, so a consumer folds it by keeping the highest version it saw per
+	 * product, and a buyer's list by keeping, per product, the highest version it saw:
+	 * redelivered or reordered events change nothing.
+	 */
+	sealed interface FavouriteEvent extends CatalogEvent {
+
+		String productId();
+
+		/** The artisan profile that sells the product. */
+		String artisanId();
+
+		/** The account that listed the product. */
+		String ownerId();
+
+		/** The product's title when it happened. */
+		String title();
+
+		/** The buyer who marked it or took the mark off. */
+		String buyerId();
+
+		/** The product's favourites after this change. */
+		ProductFavourites favourites();
+
+		/** When the buyer made the change. */
+		Instant at();
+
+		@Override
+		default String subject() {
+			return productId();
+		}
+
+	}
+
+	/**
+	 * A buyer marked a product as a favourite.
+	 *
+	 * @param productId the product
+	 * @param artisanId the artisan profile that sells it
+	 * @param ownerId the account that listed it
+	 * @param title its title
+	 * @param buyerId the buyer
+	 * @param favourites the product's favourites after it
+	 * @param at when
+	 */
+	record ProductFavourited(String productId, String artisanId, String ownerId, String title, String buyerId,
+			ProductFavourites favourites, Instant at) implements FavouriteEvent {
+
+	}
+
+	/**
+	 * A buyer took a product off their favourites.
+	 *
+	 * @param productId the product
+	 * @param artisanId the artisan profile that sells it
+	 * @param ownerId the account that listed it
+	 * @param title its title
+	 * @param buyerId the buyer
+	 * @param favourites the product's favourites after it
+	 * @param at when
+	 */
+	record ProductUnfavourited(String productId, String artisanId, String ownerId, String title, String buyerId,
+			ProductFavourites favourites, Instant at) implements FavouriteEvent {
+
+	}
+
+	/**
+	 * How many buyers keep a product among their favourites.
+	 *
+	 * @param version the product's favourites this describes; higher is newer
+	 * @param count how many buyers
+	 */
+	record ProductFavourites(long version, int count) {
+
+	}
+
+	/**
 	 * A product's ratings over its visible reviews.
 	 *
 	 * @param version the product's review state this describes; higher is newer

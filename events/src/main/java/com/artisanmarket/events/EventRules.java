@@ -16,6 +16,8 @@ import com.artisanmarket.events.CatalogEvent.ProductListed;
 import com.artisanmarket.events.CatalogEvent.ProductUpdated;
 import com.artisanmarket.events.CatalogEvent.ProductRating;
 import com.artisanmarket.events.CatalogEvent.ReservedLine;
+import com.artisanmarket.events.CatalogEvent.FavouriteEvent;
+import com.artisanmarket.events.CatalogEvent.ProductFavourites;
 import com.artisanmarket.events.CatalogEvent.ReviewEvent;
 import com.artisanmarket.events.CatalogEvent.StockReleased;
 import com.artisanmarket.events.CatalogEvent.StockReservationFailed;
@@ -118,6 +120,7 @@ public final class EventRules {
 				reservedLines(rules, e.lines());
 			}
 			case ReviewEvent e -> review(rules, e);
+			case FavouriteEvent e -> favourite(rules, e);
 			case OrderPlaced e -> order(rules, e.orderId(), e.buyerId(), e.lines(), e.total());
 			case OrderConfirmed e -> order(rules, e.orderId(), e.buyerId(), e.lines(), e.total());
 			case OrderCancelled e -> {
@@ -193,6 +196,18 @@ public final class EventRules {
 			rules.that(rating.count() >= 0 && rating.sum() >= rating.count() && rating.sum() <= 5L * rating.count(),
 					"productRating must hold 0 or more ratings of 1 to 5 stars");
 			rules.present("productRating.months", rating.months());
+		}
+	}
+
+	private static void favourite(Rules rules, FavouriteEvent favourite) {
+		rules.id("productId", favourite.productId());
+		rules.id("artisanId", favourite.artisanId());
+		rules.id("ownerId", favourite.ownerId());
+		rules.id("buyerId", favourite.buyerId());
+		ProductFavourites favourites = favourite.favourites();
+		if (rules.present("favourites", favourites)) {
+			rules.that(favourites.count() >= 0, "favourites.count must not be negative, was " + favourites.count());
+			rules.that(favourites.version() >= 1, "favourites.version starts at 1, was " + favourites.version());
 		}
 	}
 

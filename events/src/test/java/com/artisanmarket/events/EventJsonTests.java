@@ -25,6 +25,9 @@ import com.artisanmarket.events.OrderEvent.OrderConfirmed;
 import com.artisanmarket.events.CatalogEvent.MonthlyRating;
 import com.artisanmarket.events.CatalogEvent.ProductRating;
 import com.artisanmarket.events.CatalogEvent.ReviewHidden;
+import com.artisanmarket.events.CatalogEvent.ProductFavourited;
+import com.artisanmarket.events.CatalogEvent.ProductFavourites;
+import com.artisanmarket.events.CatalogEvent.ProductUnfavourited;
 import com.artisanmarket.events.CatalogEvent.ReviewPublished;
 import com.artisanmarket.events.CatalogEvent.ReviewRemoved;
 import com.artisanmarket.events.CatalogEvent.ReviewUpdated;
@@ -74,6 +77,10 @@ class EventJsonTests {
 				new ReviewUpdated("p-1_r1", "p-1", "a-1", "u-artisan", 4, RATING, AT),
 				new ReviewHidden("p-1_r1", "p-1", "a-1", "u-artisan", 4, RATING, AT),
 				new ReviewRemoved("p-1_r1", "p-1", "a-1", "u-artisan", 4, RATING, AT),
+				new ProductFavourited("p-1", "a-1", "u-artisan", "Guba carpet", "u-buyer", new ProductFavourites(1, 1),
+						AT),
+				new ProductUnfavourited("p-1", "a-1", "u-artisan", "Guba carpet", "u-buyer",
+						new ProductFavourites(2, 0), AT),
 				new OrderPlaced("o-1", "u-buyer", List.of(LINE), PRICE.times(2), AT),
 				new OrderConfirmed("o-1", "u-buyer", List.of(LINE), PRICE.times(2), AT, AT),
 				new OrderRejected("o-1", "u-buyer", "Guba carpet: 1 left, 2 asked", AT),

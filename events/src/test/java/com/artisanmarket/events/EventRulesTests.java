@@ -13,6 +13,8 @@ import com.artisanmarket.events.CatalogEvent.MonthlyRating;
 import com.artisanmarket.events.CatalogEvent.ProductListed;
 import com.artisanmarket.events.CatalogEvent.ProductRating;
 import com.artisanmarket.events.CatalogEvent.ReservedLine;
+import com.artisanmarket.events.CatalogEvent.ProductFavourited;
+import com.artisanmarket.events.CatalogEvent.ProductFavourites;
 import com.artisanmarket.events.CatalogEvent.ReviewPublished;
 import com.artisanmarket.events.CatalogEvent.StockReservationFailed;
 import com.artisanmarket.events.CatalogEvent.StockReserved;
@@ -146,6 +148,26 @@ class EventRulesTests {
 		assertThat(EventRules.brokenRule(
 				fromItsOwner(new ReviewPublished("p-1_r1", "p-1", "a-1", "u-artisan", 5, one, AT)),
 				Topics.CATALOG_EVENTS))
+			.isEmpty();
+	}
+
+	@Test
+	void refusesAFavouriteCountBelowZeroOrWithoutAVersion() {
+		ProductFavourited negative = new ProductFavourited("p-1", "a-1", "u-artisan", "Guba carpet", "u-buyer",
+				new ProductFavourites(3, -1), AT);
+		ProductFavourited unversioned = new ProductFavourited("p-1", "a-1", "u-artisan", "Guba carpet", "u-buyer",
+				new ProductFavourites(0, 1), AT);
+		ProductFavourited noBuyer = new ProductFavourited("p-1", "a-1", "u-artisan", "Guba carpet", null,
+				new ProductFavourites(1, 1), AT);
+
+		assertThat(EventRules.brokenRule(fromItsOwner(negative), Topics.CATALOG_EVENTS))
+			.hasValueSatisfying((rule) -> assertThat(rule).contains("favourites.count"));
+		assertThat(EventRules.brokenRule(fromItsOwner(unversioned), Topics.CATALOG_EVENTS))
+			.hasValueSatisfying((rule) -> assertThat(rule).contains("favourites.version"));
+		assertThat(EventRules.brokenRule(fromItsOwner(noBuyer), Topics.CATALOG_EVENTS))
+			.hasValueSatisfying((rule) -> assertThat(rule).contains("buyerId"));
+		assertThat(EventRules.brokenRule(fromItsOwner(new ProductFavourited("p-1", "a-1", "u-artisan", "Guba carpet",
+				"u-buyer", new ProductFavourites(1, 1), AT)), Topics.CATALOG_EVENTS))
 			.isEmpty();
 	}
 

@@ -10,50 +10,40 @@ import com.artisanmarket.events.CatalogEvent.MonthlyRating;
 import com.artisanmarket.events.CatalogEvent.ReviewEvent;
 import org.bson.Document;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Each artisan's ratings over all their products, folded from the review events of
  * {@code catalog-events}. A review event carries its product's whole rating at a version;
  * the artisan's statistics document keeps the newest one per product
- * ({@code ratings.<productId>}), written only over an older version, so a redelivered or
- * reordered event changes nothing. The artisan's rating is the sum over their products.
+ * ({@code ratings.<productId>}, see {@link NewestCopies}). The artisan's rating is the
+ * sum over their products.
  */
 @Component
 public class Ratings {
 
 	private final MongoOperations mongo;
 
-	Ratings(MongoOperations mongo) {
+	private final NewestCopies copies;
+
+	Ratings(MongoOperations mongo, NewestCopies copies) {
 		this.mongo = mongo;
+		this.copies = copies;
 	}
 
 	void apply(ReviewEvent event) {
-		String field = "ratings." + event.productId();
 		Document months = new Document();
 		event.productRating()
 			.months()
 			.forEach((month) -> months.put(month.month(),
 					new Document("count", month.count()).append("sum", month.sum())));
-		Document rating = new Document("version", event.productRating().version())
-			.append("count", event.productRating().count())
-			.append("sum", event.productRating().sum())
-			.append("months", months);
-		Query older = new Query(Criteria.where("_id")
-			.is(event.artisanId())
-			.orOperator(Criteria.where(field + ".version").lt(event.productRating().version()),
-					Criteria.where(field).exists(false)));
-		try {
-			this.mongo.upsert(older, new Update().set(field, rating), SalesStatistics.COLLECTION);
-		}
-		catch (DuplicateKeyException ex) {
-			// The artisan's document holds a newer rating of the product: nothing to do.
-		}
+		this.copies.keep(event.artisanId(), "ratings." + event.productId(),
+				new Document("version", event.productRating().version()).append("count", event.productRating().count())
+					.append("sum", event.productRating().sum())
+					.append("months", months));
 	}
 
 	/** An artisan's rating over all their products' visible reviews. */

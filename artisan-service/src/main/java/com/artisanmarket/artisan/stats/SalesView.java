@@ -14,13 +14,26 @@ import com.artisanmarket.events.Money;
  * @param revenue per currency
  * @param topProducts the five best sellers by units
  * @param rating over the visible reviews of all their products
+ * @param favourites per product that buyers keep among their favourites, most kept first
  * @param monthly per month the orders were placed in (and the reviews written in), oldest
  * first
  */
 record SalesView(String artisanId, long orders, long deliveredOrders, long unitsSold, List<Money> revenue,
-		List<ProductSales> topProducts, Ratings.Rating rating, List<Month> monthly) {
+		List<ProductSales> topProducts, Ratings.Rating rating, List<ProductFavourites> favourites,
+		List<Month> monthly) {
 
 	record ProductSales(String productId, String title, long unitsSold, List<Money> revenue) {
+
+	}
+
+	/**
+	 * How many buyers keep one product among their favourites.
+	 *
+	 * @param productId the product
+	 * @param title its title when last counted
+	 * @param count buyers
+	 */
+	record ProductFavourites(String productId, String title, int count) {
 
 	}
 

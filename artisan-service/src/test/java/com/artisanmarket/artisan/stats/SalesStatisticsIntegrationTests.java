@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.artisanmarket.events.CatalogEvent.MonthlyRating;
+import com.artisanmarket.events.CatalogEvent.ProductFavourited;
+import com.artisanmarket.events.CatalogEvent.ProductFavourites;
 import com.artisanmarket.events.CatalogEvent.ProductRating;
+import com.artisanmarket.events.CatalogEvent.ProductUnfavourited;
 import com.artisanmarket.events.CatalogEvent.ReviewHidden;
 import com.artisanmarket.events.CatalogEvent.ReviewPublished;
 import com.artisanmarket.events.CatalogEvent.ReviewUpdated;
@@ -110,16 +113,16 @@ class SalesStatisticsIntegrationTests {
 		String robe = "p-robe-" + UUID.randomUUID();
 		// The scarf: a 5 in November, then a 3 in December, then the 5 hidden.
 		List<EventEnvelope<?>> events = List.of(
-				review(new ReviewPublished(scarf + "_r1", scarf, artisanId, ownerAccount, 5,
+				fromCatalog(new ReviewPublished(scarf + "_r1", scarf, artisanId, ownerAccount, 5,
 						rating(1, month("2026-11", 1, 5)), NOVEMBER)),
-				review(new ReviewPublished(scarf + "_r2", scarf, artisanId, ownerAccount, 3,
+				fromCatalog(new ReviewPublished(scarf + "_r2", scarf, artisanId, ownerAccount, 3,
 						rating(2, month("2026-11", 1, 5), month("2026-12", 1, 3)), DECEMBER)),
-				review(new ReviewHidden(scarf + "_r1", scarf, artisanId, ownerAccount, 5,
+				fromCatalog(new ReviewHidden(scarf + "_r1", scarf, artisanId, ownerAccount, 5,
 						rating(3, month("2026-12", 1, 3)), DECEMBER)),
 				// The robe: a 4 in December, edited to 2.
-				review(new ReviewPublished(robe + "_r1", robe, artisanId, ownerAccount, 4,
+				fromCatalog(new ReviewPublished(robe + "_r1", robe, artisanId, ownerAccount, 4,
 						rating(1, month("2026-12", 1, 4)), DECEMBER)),
-				review(new ReviewUpdated(robe + "_r1", robe, artisanId, ownerAccount, 2,
+				fromCatalog(new ReviewUpdated(robe + "_r1", robe, artisanId, ownerAccount, 2,
 						rating(2, month("2026-12", 1, 2)), DECEMBER)));
 		List<EventEnvelope<?>> deliveries = new ArrayList<>(events);
 		List<EventEnvelope<?>> again = new ArrayList<>(events);
@@ -144,6 +147,52 @@ class SalesStatisticsIntegrationTests {
 			.isEqualTo("{\"average\":2.5,\"count\":2}");
 	}
 
+	@Test
+	void foldsEachProductsNewestFavouriteCountHoweverOftenAndInWhateverOrderEventsArrive() throws Exception {
+		String ownerAccount = "artisan-" + UUID.randomUUID();
+		String owner = TestTokens.bearer(ownerAccount, "ARTISAN");
+		String artisanId = Http.json(Http.postJson(url("/api/artisans"),
+				Http.toJson(
+						Map.of("displayName", "Sheki Silk", "craft", "kelaghayi", "city", "Sheki", "country", "AZ")),
+				Map.of("Authorization", owner)))
+			.path("id")
+			.asString();
+		String shawl = "p-shawl-" + UUID.randomUUID();
+		String scarf = "p-scarf-" + UUID.randomUUID();
+		// The shawl: two buyers keep it, one takes it off (count 1); the scarf: three
+		// keep
+		// it.
+		List<EventEnvelope<?>> events = List.of(
+				fromCatalog(new ProductFavourited(shawl, artisanId, ownerAccount, "Kelaghayi shawl", "b-1",
+						new ProductFavourites(1, 1), DECEMBER)),
+				fromCatalog(new ProductFavourited(shawl, artisanId, ownerAccount, "Kelaghayi shawl", "b-2",
+						new ProductFavourites(2, 2), DECEMBER)),
+				fromCatalog(new ProductUnfavourited(shawl, artisanId, ownerAccount, "Kelaghayi shawl", "b-1",
+						new ProductFavourites(3, 1), DECEMBER)),
+				fromCatalog(new ProductFavourited(scarf, artisanId, ownerAccount, "Silk scarf", "b-1",
+						new ProductFavourites(1, 1), DECEMBER)),
+				fromCatalog(new ProductFavourited(scarf, artisanId, ownerAccount, "Silk scarf", "b-2",
+						new ProductFavourites(2, 2), DECEMBER)),
+				fromCatalog(new ProductFavourited(scarf, artisanId, ownerAccount, "Silk scarf", "b-3",
+						new ProductFavourites(3, 3), DECEMBER)));
+		List<EventEnvelope<?>> deliveries = new ArrayList<>(events);
+		List<EventEnvelope<?>> again = new ArrayList<>(events);
+		Collections.reverse(again);
+		deliveries.addAll(again);
+		for (EventEnvelope<?> event : deliveries) {
+			this.kafka.send(Topics.CATALOG_EVENTS, event.subject(), EventJson.write(event)).get();
+		}
+
+		String expected = "[{\"productId\":\"" + scarf + "\",\"title\":\"Silk scarf\",\"count\":3},"
+				+ "{\"productId\":\"" + shawl + "\",\"title\":\"Kelaghayi shawl\",\"count\":1}]";
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					Http.json(Http.get(url("/api/artisans/" + artisanId + "/stats"), Map.of("Authorization", owner)))
+						.path("favourites")
+						.toString())
+				.isEqualTo(expected));
+	}
+
 	private static ProductRating rating(long version, MonthlyRating... months) {
 		int count = 0;
 		long sum = 0;
@@ -158,7 +207,7 @@ class SalesStatisticsIntegrationTests {
 		return new MonthlyRating(month, count, sum);
 	}
 
-	private static <E extends MarketplaceEvent> EventEnvelope<E> review(E event) {
+	private static <E extends MarketplaceEvent> EventEnvelope<E> fromCatalog(E event) {
 		return EventEnvelope.wrap(event, "catalog-service", Instant.now(), null);
 	}
 

@@ -23,15 +23,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * nothing. {@code version} counts the writes that change what the product shows (stock
  * included, so an order taking units counts); it is the product's {@code ETag}, and
  * {@link ProductWrites}, the only class that writes this document, keeps it.
- * {@code rating} is a copy of the reviews' figures; it changes without {@code version},
- * which is about what the owner wrote and what orders took.
+ * {@code rating} and {@code favourites} are copies of the reviews' and the favourites'
+ * figures; they change without {@code version}, which is about what the owner wrote and
+ * what orders took.
  */
 @Document(Product.COLLECTION)
 public record Product(@Id String id, String artisanId, String ownerId, String title, String description,
 		Category category, List<String> materials, List<String> tags, Money price, long priceMinor, int stock,
 		List<String> images, ProductStatus status, String artisanName, String artisanCity, String artisanCountry,
 		ArtisanEvent.Status artisanStatus, Instant createdAt, Instant updatedAt, List<Held> reservedBy,
-		List<String> returnedBy, List<OutboxEntry> outbox, String importKey, Long version, Rating rating) {
+		List<String> returnedBy, List<OutboxEntry> outbox, String importKey, Long version, Rating rating,
+		Favourites favourites) {
 
 	public static final String COLLECTION = "products";
 
@@ -60,6 +62,19 @@ public record Product(@Id String id, String artisanId, String ownerId, String ti
 	 * an older one
 	 */
 	public record Rating(int count, long sum, long version) {
+
+	}
+
+	/**
+	 * How many buyers keep the product among their favourites, copied here from its
+	 * favourites (see {@code catalog.favourite.Favourites}) so that a product's read
+	 * needs no second one.
+	 *
+	 * @param count buyers
+	 * @param version the version of the favourites it was copied from; a copy only
+	 * replaces an older one
+	 */
+	public record Favourites(int count, long version) {
 
 	}
 

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -122,8 +123,17 @@ class ProductController {
 		return ProductView.of(this.products.archive(id, caller));
 	}
 
+	/**
+	 * The product with its version as {@code ETag}. The version is what the owner and
+	 * orders change; the rating and the favourite count move without it, so the answer is
+	 * not to be stored and revalidated ({@code no-store}): a browser that sent
+	 * {@code If-None-Match} would be told 304 and show an old count.
+	 */
 	private static ResponseEntity<ProductView> withEtag(Product product) {
-		return ResponseEntity.ok().eTag(IfMatch.etag(product.version())).body(ProductView.of(product));
+		return ResponseEntity.ok()
+			.eTag(IfMatch.etag(product.version()))
+			.cacheControl(CacheControl.noStore())
+			.body(ProductView.of(product));
 	}
 
 	/**

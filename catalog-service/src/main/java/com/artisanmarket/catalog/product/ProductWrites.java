@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshot;
 import com.artisanmarket.events.ArtisanEvent;
+import com.artisanmarket.events.CatalogEvent.ProductFavourites;
 import com.artisanmarket.events.CatalogEvent.ProductRating;
 import com.artisanmarket.events.Money;
 import com.artisanmarket.support.outbox.Outbox;
@@ -176,6 +177,20 @@ public class ProductWrites {
 			.orOperator(Criteria.where("rating.version").lt(rating.version()), Criteria.where("rating").exists(false)));
 		this.mongo.updateFirst(older,
 				new Update().set("rating", new Product.Rating(rating.count(), rating.sum(), rating.version())),
+				Product.class);
+	}
+
+	/**
+	 * Copies how many buyers keep a product among their favourites, unless the product
+	 * holds a count of the same or a later version; like {@link #copyRating}.
+	 */
+	public void copyFavourites(String productId, ProductFavourites favourites) {
+		Query older = new Query(Criteria.where("_id")
+			.is(productId)
+			.orOperator(Criteria.where("favourites.version").lt(favourites.version()),
+					Criteria.where("favourites").exists(false)));
+		this.mongo.updateFirst(older,
+				new Update().set("favourites", new Product.Favourites(favourites.count(), favourites.version())),
 				Product.class);
 	}
 

@@ -113,7 +113,7 @@ class Products {
 				listing.category(), listing.materials(), listing.tags(), price, minorUnits(price), listing.stock(),
 				listing.images(), ProductStatus.ACTIVE, artisan.displayName(), artisan.city(), artisan.country(),
 				artisan.status(), now, now, List.of(), List.of(), List.of(this.outbox.entry(listed)), importKey, 0L,
-				null);
+				null, null);
 	}
 
 	/**

@@ -7,9 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import com.artisanmarket.catalog.product.Product;
 import com.artisanmarket.catalog.product.ProductWrites;
@@ -19,6 +16,7 @@ import com.artisanmarket.events.CatalogEvent.ReviewHidden;
 import com.artisanmarket.events.CatalogEvent.ReviewPublished;
 import com.artisanmarket.events.CatalogEvent.ReviewRemoved;
 import com.artisanmarket.events.CatalogEvent.ReviewUpdated;
+import com.artisanmarket.support.data.Contention;
 import com.artisanmarket.support.outbox.Outbox;
 import com.artisanmarket.support.outbox.OutboxEntry;
 import com.artisanmarket.support.security.Caller;
@@ -53,8 +51,6 @@ import org.springframework.stereotype.Service;
 public class Reviews {
 
 	private static final Logger logger = LoggerFactory.getLogger(Reviews.class);
-
-	private static final int ATTEMPTS = 100;
 
 	private final MongoOperations mongo;
 
@@ -254,7 +250,7 @@ public class Reviews {
 	 * reviews already (404 otherwise)
 	 */
 	private Review change(String productId, Product product, Decision decision) {
-		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+		return Contention.retry(() -> {
 			ProductReviews current = this.mongo.findById(productId, ProductReviews.class);
 			if (current == null && product == null) {
 				throw new NotFoundException("review of product", productId);
@@ -264,17 +260,13 @@ public class Reviews {
 			Step step = decision.decide(base);
 			long version = base.version() + 1;
 			ProductRating rating = ProductReviews.rating(step.reviews(), version);
-			if (write(current, base, step, rating)) {
-				this.outbox.publishSoon(ProductReviews.COLLECTION, productId);
-				this.products.copyRating(productId, rating);
-				return step.changed();
+			if (!write(current, base, step, rating)) {
+				return Optional.empty();
 			}
-			// Someone else changed them first: wait a moment that grows with the
-			// attempts, so that many writers of one product do not all retry in step.
-			LockSupport
-				.parkNanos(TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(100L * (attempt + 1))));
-		}
-		throw new ConflictException("The reviews of product " + productId + " are changing right now; try again.");
+			this.outbox.publishSoon(ProductReviews.COLLECTION, productId);
+			this.products.copyRating(productId, rating);
+			return Optional.of(step.changed());
+		}, "The reviews of product " + productId + " are changing right now; try again.");
 	}
 
 	private boolean write(ProductReviews current, ProductReviews base, Step step, ProductRating rating) {

@@ -198,7 +198,7 @@ final class ProductDocuments {
 		return new Product(p.id(), p.artisanId(), p.ownerId(), p.title(), p.description(), p.category(),
 				listOf(p.materials()), listOf(p.tags()), p.price(), p.priceMinor(), p.stock(), listOf(p.images()),
 				p.status(), name, city, country, status, p.createdAt(), p.updatedAt(), List.of(), List.of(), List.of(),
-				null, 0L, p.rating());
+				null, 0L, p.rating(), p.favourites());
 	}
 
 	private static <T> List<T> listOf(List<T> list) {

@@ -16,10 +16,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
+import com.artisanmarket.catalog.favourite.Favourites;
 import com.artisanmarket.catalog.product.Product;
 import com.artisanmarket.catalog.product.ProductWrites;
 import com.artisanmarket.catalog.stock.Reservations;
 import com.artisanmarket.events.ArtisanEvent;
+import com.artisanmarket.events.CatalogEvent.FavouriteEvent;
 import com.artisanmarket.events.CatalogEvent.ProductArchived;
 import com.artisanmarket.events.CatalogEvent.ProductListed;
 import com.artisanmarket.events.CatalogEvent.ProductUpdated;
@@ -52,9 +54,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps this instance's index in step with MongoDB from the catalogue's own events
  * ({@value Topics#CATALOG_EVENTS}: products listed, changed, archived; stock reserved and
- * released; reviews' ratings, copied to the product first) and the artisans'
- * ({@value Topics#ARTISAN_EVENTS}: name, craft, city, suspension). Each instance reads
- * every partition itself, in a consumer group of its own
+ * released; reviews' ratings and favourites' counts, copied to the product first) and the
+ * artisans' ({@value Topics#ARTISAN_EVENTS}: name, craft, city, suspension). Each
+ * instance reads every partition itself, in a consumer group of its own
  * ({@code catalog-search-<random>}), so every instance keeps a whole index.
  *
  * <p>
@@ -104,6 +106,8 @@ class SearchFeed implements SmartLifecycle {
 
 	private final ProductWrites products;
 
+	private final Favourites favourites;
+
 	private final ConsumerFactory<String, String> consumers;
 
 	private final SearchProperties properties;
@@ -121,9 +125,10 @@ class SearchFeed implements SmartLifecycle {
 	private Thread thread;
 
 	SearchFeed(ProductIndex index, MongoOperations mongo, ArtisanSnapshots artisans, Reservations reservations,
-			ProductWrites products, ConsumerFactory<String, String> consumers, SearchProperties properties,
-			Clock clock) {
+			ProductWrites products, Favourites favourites, ConsumerFactory<String, String> consumers,
+			SearchProperties properties, Clock clock) {
 		this.products = products;
+		this.favourites = favourites;
 		this.index = index;
 		this.mongo = mongo;
 		this.artisans = artisans;
@@ -387,6 +392,11 @@ class SearchFeed implements SmartLifecycle {
 				// The review's write copied the rating to the product; again here in
 				// case that process stopped in between (a copy never replaces a newer).
 				this.products.copyRating(e.productId(), e.productRating());
+				stale.add(e.productId());
+			}
+			case FavouriteEvent e -> {
+				// Likewise for the count, and the buyer's own list.
+				this.favourites.copy(e);
 				stale.add(e.productId());
 			}
 			case ArtisanEvent e -> {

@@ -167,7 +167,7 @@ class ProductSearchIntegrationTests {
 				category, List.of("wool"), List.of(this.marker), money, Products.minorUnits(money), stock, List.of(),
 				ProductStatus.ACTIVE, maker, city, country,
 				gone ? ArtisanEvent.Status.SUSPENDED : ArtisanEvent.Status.VERIFIED, START.plusSeconds(60L * minute),
-				START, List.of(), List.of(), List.of(), null, 0L, null);
+				START, List.of(), List.of(), List.of(), null, 0L, null, null);
 	}
 
 }

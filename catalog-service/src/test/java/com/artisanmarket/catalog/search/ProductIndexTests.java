@@ -225,14 +225,16 @@ class ProductIndexTests {
 		Money price = new Money(BigDecimal.valueOf(priceMinor, 2), "USD");
 		return new Product(id, "artisan-1", "owner-1", "Piece " + id, "Made by hand.", category, List.of("clay"),
 				List.of(), price, priceMinor, stock, List.of(), status, "Aysel", "Baku", country,
-				ArtisanEvent.Status.VERIFIED, createdAt, createdAt, List.of(), List.of(), List.of(), null, 0L, null);
+				ArtisanEvent.Status.VERIFIED, createdAt, createdAt, List.of(), List.of(), List.of(), null, 0L, null,
+				null);
 	}
 
 	private static Product product(String id, Instant createdAt) {
 		Money price = new Money(new BigDecimal("25.00"), "USD");
 		return new Product(id, "artisan-1", "owner-1", "Bowl " + id, "Thrown by hand.", Category.CERAMICS,
 				List.of("clay"), List.of(), price, 2500, 3, List.of(), ProductStatus.ACTIVE, "Aysel", "Baku", "AZ",
-				ArtisanEvent.Status.VERIFIED, createdAt, createdAt, List.of(), List.of(), List.of(), null, 0L, null);
+				ArtisanEvent.Status.VERIFIED, createdAt, createdAt, List.of(), List.of(), List.of(), null, 0L, null,
+				null);
 	}
 
 }

@@ -172,7 +172,7 @@ class SearchIndexBenchmark {
 				List.of(things[random.nextInt(things.length)]), price, price.amount().movePointRight(2).longValue(),
 				random.nextInt(6), List.of(), ProductStatus.ACTIVE, "Workshop " + maker, PLACES[maker % PLACES.length],
 				COUNTRIES[maker % COUNTRIES.length], Status.VERIFIED, created, created, List.of(), List.of(), List.of(),
-				null, 0L, null);
+				null, 0L, null, null);
 	}
 
 	private static ArtisanSnapshot maker(int maker) {

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
 import com.artisanmarket.catalog.artisan.KnownArtisans;
 import com.artisanmarket.catalog.artisan.KnownArtisans.Artisan;
+import com.artisanmarket.catalog.favourite.Favourites;
 import com.artisanmarket.catalog.review.Purchases;
 import com.artisanmarket.catalog.product.ProductWrites;
 import com.artisanmarket.catalog.search.ListingQuery.Order;
@@ -82,6 +83,9 @@ class SearchIndexRebuildIntegrationTests {
 
 	@Autowired
 	ProductWrites products;
+
+	@Autowired
+	Favourites favourites;
 
 	@Autowired
 	Purchases purchases;
@@ -274,8 +278,8 @@ class SearchIndexRebuildIntegrationTests {
 			SearchIndexRebuildIntegrationTests test = SearchIndexRebuildIntegrationTests.this;
 			this.index = new ProductIndex(test.directory, Duration.ofMillis(100), new ProductDocuments(test.json));
 			this.feed = new SearchFeed(this.index, test.mongo, test.artisans, test.reservations, test.products,
-					test.consumers, new SearchProperties(test.directory, Duration.ofMillis(100), Duration.ofSeconds(1)),
-					test.clock);
+					test.favourites, test.consumers,
+					new SearchProperties(test.directory, Duration.ofMillis(100), Duration.ofSeconds(1)), test.clock);
 			this.feed.start();
 			this.listings = new ProductListings(this.index);
 		}

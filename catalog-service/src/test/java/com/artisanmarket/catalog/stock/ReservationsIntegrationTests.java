@@ -238,7 +238,7 @@ class ReservationsIntegrationTests {
 		this.mongo
 			.insert(new Product(id, "a-1", "u-1", "Test bowl", null, Category.CERAMICS, List.of(), List.of(), price,
 					1000, stock, List.of(), ProductStatus.ACTIVE, "Test", "Rishtan", "UZ", ArtisanEvent.Status.VERIFIED,
-					Instant.now(), Instant.now(), List.of(), List.of(), List.of(), null, 0L, null));
+					Instant.now(), Instant.now(), List.of(), List.of(), List.of(), null, 0L, null, null));
 		return id;
 	}
 
