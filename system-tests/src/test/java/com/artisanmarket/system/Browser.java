@@ -111,6 +111,24 @@ final class Browser implements AutoCloseable {
 		input.sendKeys(text);
 	}
 
+	/**
+	 * Signs out whoever was signed in, then signs the user in through the sign-in page.
+	 */
+	void signIn(Users.User user) {
+		signOut();
+		open("/signin");
+		fill("#signin-email", user.email());
+		fill("#signin-password", user.password());
+		find("#sign-in").click();
+		find("#sign-out");
+	}
+
+	/** Forgets the session (and the cart) this browser keeps. */
+	void signOut() {
+		open("/");
+		script("localStorage.clear(); sessionStorage.clear();");
+	}
+
 	String heading() {
 		return find("main h1").getText();
 	}

@@ -51,7 +51,7 @@ class ReviewsBrowserSystemTests {
 		String orderId = delivered(buyer, artisan, productId);
 
 		// The buyer writes the review from the delivered order's line.
-		signIn(buyer);
+		browser().signIn(buyer);
 		browser().open("/orders/" + orderId);
 		browser().find("a.write-review").click();
 		browser().waitUntil((driver) -> browser().heading().equals("Kelaghayi silk scarf " + tag));
@@ -88,7 +88,7 @@ class ReviewsBrowserSystemTests {
 					.isEmpty());
 
 		// Another buyer reports it.
-		signIn(Users.signUp(marketplace, "BUYER"));
+		browser().signIn(Users.signUp(marketplace, "BUYER"));
 		browser().open("/products/" + productId);
 		browser().find("li.review .report-review").click();
 		browser().fill("form.report-form input[name='reason']", "Mentions another shop");
@@ -98,7 +98,7 @@ class ReviewsBrowserSystemTests {
 			.equals("Thank you; the marketplace will look at it."));
 
 		// The artisan answers in the studio.
-		signIn(artisan);
+		browser().signIn(artisan);
 		// The artisan's rating comes through catalog-events to artisan-service.
 		browser().eventually("/studio/reviews", () -> "Rated 5.0 out of 5 by 1 buyers"
 			.equals(browser().find("#studio-rating").getDomAttribute("aria-label")));
@@ -113,7 +113,7 @@ class ReviewsBrowserSystemTests {
 			.isEqualTo("Thank you, Leyla! Kelaghayi is dyed with madder here in Sheki.");
 
 		// An admin hides it from the moderation queue.
-		signIn(Users.admin(marketplace));
+		browser().signIn(Users.admin(marketplace));
 		browser().open("/admin/reviews");
 		String row = "li.moderation-row[data-review-id^='" + productId + "_']";
 		assertThat(browser().find(row + " .reports").getText()).contains("Mentions another shop");
@@ -123,7 +123,7 @@ class ReviewsBrowserSystemTests {
 		browser()
 			.waitUntil((driver) -> browser().find(".admin-page .alert.success").getText().equals("Saved: Hidden."));
 		assertThat(browser().driver().findElements(By.cssSelector(row))).isEmpty();
-		signOut();
+		browser().signOut();
 		browser().open("/products/" + productId);
 		assertThat(browser().find("#no-reviews").getText()).isEqualTo("No reviews yet.");
 	}
@@ -179,20 +179,6 @@ class ReviewsBrowserSystemTests {
 					.statusCode())
 			.isEqualTo(200);
 		return id;
-	}
-
-	private static void signIn(Users.User user) {
-		signOut();
-		browser().open("/signin");
-		browser().fill("#signin-email", user.email());
-		browser().fill("#signin-password", user.password());
-		browser().find("#sign-in").click();
-		browser().find("#sign-out");
-	}
-
-	private static void signOut() {
-		browser().open("/");
-		browser().script("localStorage.clear(); sessionStorage.clear();");
 	}
 
 	private static Browser browser() {

@@ -3,6 +3,7 @@ import { field, h } from './dom.js';
 import { country, money, t } from './i18n.js';
 import { session } from './session.js';
 import { stars } from './reviews.js';
+import { heart } from './favourites.js';
 
 export const CATEGORIES = ['CARPETS', 'TEXTILES', 'CLOTHING', 'JEWELRY', 'CERAMICS', 'WOODWORK', 'METALWORK', 'PAPER', 'OTHER'];
 
@@ -57,7 +58,8 @@ export function productCard(product) {
     h('p', { class: 'card-maker' }, [product.artisan?.displayName, product.artisan?.city, country(product.artisan?.country)].filter(Boolean).join(' · ')),
     product.rating?.count ? h('p', { class: 'card-rating' }, stars(product.rating)) : null,
     h('p', { class: 'card-price' }, money(product.price),
-      soldOut ? h('span', { class: 'tag sold-out' }, t('product.soldOut')) : null));
+      soldOut ? h('span', { class: 'tag sold-out' }, t('product.soldOut')) : null,
+      heart('products', product.id, product.favouriteCount ?? 0)));
 }
 
 export function productGrid(products) {

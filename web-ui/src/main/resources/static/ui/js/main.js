@@ -13,6 +13,7 @@ import { cartPage } from './pages/cart.js';
 import { checkoutPage } from './pages/checkout.js';
 import { ordersPage, orderPage } from './pages/orders.js';
 import { signInPage, signUpPage } from './pages/account.js';
+import { favouritesPage } from './pages/favourites.js';
 import { studioOrdersPage, studioPage, studioProductPage, studioProductsPage, studioProfilePage, studioReviewsPage, studioStatsPage } from './pages/studio.js';
 import { adminArtisansPage, adminOrdersPage, adminPage, adminReviewsPage } from './pages/admin.js';
 
@@ -23,6 +24,7 @@ const routes = [
   [/^\/artisans\/([^/]+)$/, artisanPage],
   [/^\/cart$/, cartPage],
   [/^\/checkout$/, checkoutPage],
+  [/^\/favourites$/, favouritesPage],
   [/^\/orders$/, ordersPage],
   [/^\/orders\/([^/]+)$/, orderPage],
   [/^\/signin$/, signInPage],
@@ -136,6 +138,7 @@ function renderHeader() {
   const account = user
     ? [session.hasRole('ARTISAN') ? h('a', { href: '/studio', id: 'studio-link' }, t('nav.studio')) : null,
       session.hasRole('ADMIN') ? h('a', { href: '/admin', id: 'admin-link' }, t('nav.admin')) : null,
+      session.hasRole('BUYER') ? h('a', { href: '/favourites', id: 'favourites-link' }, t('nav.favourites')) : null,
       session.hasRole('BUYER') ? h('a', { href: '/orders' }, t('nav.orders')) : null,
       h('span', { class: 'who', title: user.email }, user.displayName),
       h('button', { type: 'button', class: 'link-button', id: 'sign-out',

@@ -22,10 +22,10 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 class WebUi {
 
 	/** The storefront's, the artisan studio's and the admin pages' paths. */
-	static final String[] PAGES = { "/", "/search", "/products/{id}", "/artisans/{id}", "/cart", "/checkout", "/orders",
-			"/orders/{id}", "/signin", "/signup", "/studio", "/studio/profile", "/studio/products",
-			"/studio/products/{id}", "/studio/orders", "/studio/stats", "/studio/reviews", "/admin", "/admin/artisans",
-			"/admin/orders", "/admin/reviews" };
+	static final String[] PAGES = { "/", "/search", "/products/{id}", "/artisans/{id}", "/cart", "/checkout",
+			"/favourites", "/orders", "/orders/{id}", "/signin", "/signup", "/studio", "/studio/profile",
+			"/studio/products", "/studio/products/{id}", "/studio/orders", "/studio/stats", "/studio/reviews", "/admin",
+			"/admin/artisans", "/admin/orders", "/admin/reviews" };
 
 	@Bean
 	RouterFunction<ServerResponse> webUiPages(@Value("classpath:/static/index.html") Resource page) {

@@ -23,10 +23,11 @@ class WebUiIntegrationTests {
 	int port;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/search?q=carpet", "/products/p-1", "/artisans/a-1", "/cart", "/checkout", "/orders",
-			"/orders/o-1", "/signin?next=/cart", "/signup", "/studio", "/studio/profile", "/studio/products",
-			"/studio/products/new", "/studio/orders?status=CONFIRMED", "/studio/stats", "/studio/reviews", "/admin",
-			"/admin/artisans?status=PENDING", "/admin/orders", "/admin/reviews?status=HIDDEN" })
+	@ValueSource(strings = { "/", "/search?q=carpet", "/products/p-1", "/artisans/a-1", "/cart", "/checkout",
+			"/favourites", "/orders", "/orders/o-1", "/signin?next=/cart", "/signup", "/studio", "/studio/profile",
+			"/studio/products", "/studio/products/new", "/studio/orders?status=CONFIRMED", "/studio/stats",
+			"/studio/reviews", "/admin", "/admin/artisans?status=PENDING", "/admin/orders",
+			"/admin/reviews?status=HIDDEN" })
 	void answersTheUiPageOnEveryUiPath(String path) {
 		HttpResponse<String> response = Http.get(url(path));
 

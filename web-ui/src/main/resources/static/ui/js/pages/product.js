@@ -5,6 +5,7 @@ import { cart } from '../cart.js';
 import { pageHeading, productImage } from '../components.js';
 import { alertBox } from '../errors.js';
 import { reviewsSection, stars } from '../reviews.js';
+import { heart } from '../favourites.js';
 
 export async function productPage({ params: [id], query: params, navigate }) {
   const product = (await api(`/api/products/${encodeURIComponent(id)}`)).data;
@@ -55,6 +56,7 @@ export async function productPage({ params: [id], query: params, navigate }) {
           h('a', { href: `/artisans/${encodeURIComponent(product.artisanId)}` }, product.artisan?.displayName ?? ''),
           product.artisan?.city ? ` · ${product.artisan.city}, ${country(product.artisan.country)}` : ''),
         product.rating?.count ? h('p', { class: 'rating-line' }, h('a', { href: '#reviews' }, stars(product.rating, 'product-rating'))) : null,
+        h('p', { class: 'favourite-line', id: 'product-favourite' }, heart('products', product.id, product.favouriteCount ?? 0)),
         buy,
         h('h2', {}, t('product.description')),
         h('p', { class: 'description' }, product.description),

@@ -367,7 +367,12 @@ export async function studioStatsPage({ navigate }) {
     stats.topProducts.length === 0 ? h('p', { class: 'muted' }, t('studio.stats.none'))
       : h('ol', { class: 'top-products', id: 'top-products' }, stats.topProducts.map((product) => h('li', {},
         h('a', { href: `/products/${encodeURIComponent(product.productId)}` }, product.title), ' · ',
-        t('studio.stats.unitsOf', { n: number(product.unitsSold) }), ' · ', product.revenue.map(money).join(' + ')))));
+        t('studio.stats.unitsOf', { n: number(product.unitsSold) }), ' · ', product.revenue.map(money).join(' + ')))),
+    h('h2', {}, t('studio.stats.favourites')),
+    stats.favourites.length === 0 ? h('p', { class: 'muted' }, t('studio.stats.noFavourites'))
+      : h('ol', { class: 'top-products', id: 'favourite-counts' }, stats.favourites.map((product) => h('li', {},
+        h('a', { href: `/products/${encodeURIComponent(product.productId)}` }, product.title ?? product.productId), ' · ',
+        t('favourites.count', { n: number(product.count) })))));
 }
 
 /**
