@@ -108,6 +108,11 @@ final class Api {
 		return retried(() -> call("PUT", path, body, Map.of())).last().expect(200, "PUT " + path).body();
 	}
 
+	/** A PUT without a body that answers 204, such as keeping a favourite. */
+	void put(String path) {
+		retried(() -> call("PUT", path, null, Map.of())).last().expect(204, "PUT " + path);
+	}
+
 	/**
 	 * Lists products from a CSV with a key per row ({@code POST /api/products/import}):
 	 * importing the same rows again creates nothing, so it is retried on 503 like a PUT.

@@ -61,8 +61,26 @@ final class DemoSeeder {
 		DemoOrders demoOrders = new DemoOrders(workshops, buyers);
 		int orders = demoOrders.place();
 		new DemoReviews(buyers).write(demoOrders.delivered());
+		keepFavourites(buyers, workshops);
 		return new Summary(workshops.size(), workshops.stream().mapToInt((w) -> w.products().size()).sum(), orders,
 				Duration.between(started, Instant.now()));
+	}
+
+	/**
+	 * Each buyer keeps three pieces of different workshops and one maker among
+	 * favourites.
+	 */
+	private static void keepFavourites(List<Api> buyers, List<Workshop> workshops) {
+		for (int b = 0; b < buyers.size(); b++) {
+			for (int k = 0; k < 3; k++) {
+				Workshop workshop = workshops.get((2 * b + k) % workshops.size());
+				if (!workshop.products().isEmpty()) {
+					String productId = workshop.products().get(k % workshop.products().size()).id();
+					buyers.get(b).put("/api/me/favourites/products/" + productId);
+				}
+			}
+			buyers.get(b).put("/api/me/favourites/artisans/" + workshops.get(b % workshops.size()).artisanId());
+		}
 	}
 
 	private Workshop open(DemoSet.Artisan artisan, boolean verify) {

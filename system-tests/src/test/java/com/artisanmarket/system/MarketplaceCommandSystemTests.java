@@ -123,6 +123,14 @@ class MarketplaceCommandSystemTests {
 				.path("status")
 				.asString(), "CONFIRMED"::equals);
 
+		JsonNode favourites = Http
+			.json(Http.get(gateway + "/api/me/favourites", Map.of("Authorization", "Bearer " + buyer)));
+		assertThat(favourites.path("products").path("totalItems").asLong()).as("the demo buyer's favourite pieces")
+			.isEqualTo(3);
+		assertThat(favourites.path("products").path("items").get(0).path("product").path("favouriteCount").asInt())
+			.isPositive();
+		assertThat(favourites.path("artisans").path("totalItems").asLong()).isEqualTo(1);
+
 		String artisan = signIn(gateway, "aysel.mammadova@demo.artisan-marketplace.local");
 		Map<String, String> asArtisan = Map.of("Authorization", "Bearer " + artisan);
 		String artisanId = Http.json(Http.get(gateway + "/api/artisans/me", asArtisan)).path("id").asString();
