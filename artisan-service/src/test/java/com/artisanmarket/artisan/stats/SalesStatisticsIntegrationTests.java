@@ -1,6 +1,5 @@
 package com.artisanmarket.artisan.stats;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,10 +58,7 @@ class SalesStatisticsIntegrationTests {
 	void countsEachOrderOnceAndTakesBackACancelledSale() throws Exception {
 		String ownerAccount = "artisan-" + UUID.randomUUID();
 		String owner = TestTokens.bearer(ownerAccount, "ARTISAN");
-		HttpResponse<String> profile = Http.postJson(url("/api/artisans"), Http.toJson(
-				Map.of("displayName", "Gijduvan Ceramics", "craft", "ceramics", "city", "Gijduvan", "country", "UZ")),
-				Map.of("Authorization", owner));
-		String artisanId = Http.json(profile).path("id").asString();
+		String artisanId = profile(owner, "Gijduvan Ceramics", "ceramics", "Gijduvan", "UZ");
 		String otherArtisan = UUID.randomUUID().toString();
 
 		OrderLine plates = line(artisanId, ownerAccount, "p-plate", "Blue plate", "25.00", 2);
@@ -103,12 +99,7 @@ class SalesStatisticsIntegrationTests {
 	void foldsEachProductsNewestRatingHoweverOftenAndInWhateverOrderReviewEventsArrive() throws Exception {
 		String ownerAccount = "artisan-" + UUID.randomUUID();
 		String owner = TestTokens.bearer(ownerAccount, "ARTISAN");
-		String artisanId = Http.json(Http.postJson(url("/api/artisans"),
-				Http.toJson(
-						Map.of("displayName", "Margilan Atlas", "craft", "ikat", "city", "Margilan", "country", "UZ")),
-				Map.of("Authorization", owner)))
-			.path("id")
-			.asString();
+		String artisanId = profile(owner, "Margilan Atlas", "ikat", "Margilan", "UZ");
 		String scarf = "p-scarf-" + UUID.randomUUID();
 		String robe = "p-robe-" + UUID.randomUUID();
 		// The scarf: a 5 in November, then a 3 in December, then the 5 hidden.
@@ -124,13 +115,7 @@ class SalesStatisticsIntegrationTests {
 						rating(1, month("2026-12", 1, 4)), DECEMBER)),
 				fromCatalog(new ReviewUpdated(robe + "_r1", robe, artisanId, ownerAccount, 2,
 						rating(2, month("2026-12", 1, 2)), DECEMBER)));
-		List<EventEnvelope<?>> deliveries = new ArrayList<>(events);
-		List<EventEnvelope<?>> again = new ArrayList<>(events);
-		Collections.reverse(again);
-		deliveries.addAll(again);
-		for (EventEnvelope<?> event : deliveries) {
-			this.kafka.send(Topics.CATALOG_EVENTS, event.subject(), EventJson.write(event)).get();
-		}
+		deliverTwiceTheSecondTimeNewestFirst(events);
 
 		// Scarf 3 (one review), robe 2 (one review): 2.5 over two reviews, both in
 		// December.
@@ -151,12 +136,7 @@ class SalesStatisticsIntegrationTests {
 	void foldsEachProductsNewestFavouriteCountHoweverOftenAndInWhateverOrderEventsArrive() throws Exception {
 		String ownerAccount = "artisan-" + UUID.randomUUID();
 		String owner = TestTokens.bearer(ownerAccount, "ARTISAN");
-		String artisanId = Http.json(Http.postJson(url("/api/artisans"),
-				Http.toJson(
-						Map.of("displayName", "Sheki Silk", "craft", "kelaghayi", "city", "Sheki", "country", "AZ")),
-				Map.of("Authorization", owner)))
-			.path("id")
-			.asString();
+		String artisanId = profile(owner, "Sheki Silk", "kelaghayi", "Sheki", "AZ");
 		String shawl = "p-shawl-" + UUID.randomUUID();
 		String scarf = "p-scarf-" + UUID.randomUUID();
 		// The shawl: two buyers keep it, one takes it off (count 1); the scarf: three
@@ -175,13 +155,7 @@ class SalesStatisticsIntegrationTests {
 						new ProductFavourites(2, 2), DECEMBER)),
 				fromCatalog(new ProductFavourited(scarf, artisanId, ownerAccount, "Silk scarf", "b-3",
 						new ProductFavourites(3, 3), DECEMBER)));
-		List<EventEnvelope<?>> deliveries = new ArrayList<>(events);
-		List<EventEnvelope<?>> again = new ArrayList<>(events);
-		Collections.reverse(again);
-		deliveries.addAll(again);
-		for (EventEnvelope<?> event : deliveries) {
-			this.kafka.send(Topics.CATALOG_EVENTS, event.subject(), EventJson.write(event)).get();
-		}
+		deliverTwiceTheSecondTimeNewestFirst(events);
 
 		String expected = "[{\"productId\":\"" + scarf + "\",\"title\":\"Silk scarf\",\"count\":3},"
 				+ "{\"productId\":\"" + shawl + "\",\"title\":\"Kelaghayi shawl\",\"count\":1}]";
@@ -191,6 +165,26 @@ class SalesStatisticsIntegrationTests {
 						.path("favourites")
 						.toString())
 				.isEqualTo(expected));
+	}
+
+	/** Creates the owner's artisan profile; returns its id. */
+	private String profile(String owner, String name, String craft, String city, String country) {
+		return Http.json(Http.postJson(url("/api/artisans"),
+				Http.toJson(Map.of("displayName", name, "craft", craft, "city", city, "country", country)),
+				Map.of("Authorization", owner)))
+			.path("id")
+			.asString();
+	}
+
+	/** Publishes catalog events in order, then all of them again newest first. */
+	private void deliverTwiceTheSecondTimeNewestFirst(List<EventEnvelope<?>> events) throws Exception {
+		List<EventEnvelope<?>> deliveries = new ArrayList<>(events);
+		List<EventEnvelope<?>> again = new ArrayList<>(events);
+		Collections.reverse(again);
+		deliveries.addAll(again);
+		for (EventEnvelope<?> event : deliveries) {
+			this.kafka.send(Topics.CATALOG_EVENTS, event.subject(), EventJson.write(event)).get();
+		}
 	}
 
 	private static ProductRating rating(long version, MonthlyRating... months) {
@@ -214,11 +208,7 @@ class SalesStatisticsIntegrationTests {
 	@Test
 	void showsStatisticsOnlyToTheOwnerAndAdmins() {
 		String owner = TestTokens.bearer("artisan-" + UUID.randomUUID(), "ARTISAN");
-		String artisanId = Http
-			.json(Http.postJson(url("/api/artisans"), Http.toJson(Map.of("displayName", "Khiva Woodcarving", "craft",
-					"woodcarving", "city", "Khiva", "country", "UZ")), Map.of("Authorization", owner)))
-			.path("id")
-			.asString();
+		String artisanId = profile(owner, "Khiva Woodcarving", "woodcarving", "Khiva", "UZ");
 		String stats = url("/api/artisans/" + artisanId + "/stats");
 
 		assertThat(Http.get(stats, Map.of("Authorization", owner)).statusCode()).isEqualTo(200);

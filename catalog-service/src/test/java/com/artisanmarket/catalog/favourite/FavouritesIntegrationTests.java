@@ -12,19 +12,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.artisanmarket.catalog.ProductEvents;
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
 import com.artisanmarket.catalog.artisan.KnownArtisans;
 import com.artisanmarket.catalog.artisan.KnownArtisans.Artisan;
 import com.artisanmarket.catalog.product.Product;
 import com.artisanmarket.events.ArtisanEvent.Status;
-import com.artisanmarket.events.EventJson;
 import com.artisanmarket.events.Topics;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
 import com.artisanmarket.testsupport.TestTokens;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -139,7 +137,8 @@ class FavouritesIntegrationTests {
 		this.mongo.updateFirst(new Query(Criteria.where("_id").is(product)), new Update().unset("favourites"),
 				Product.class);
 		this.mongo.remove(new Query(Criteria.where("_id").in(buyers)), BuyerFavourites.class);
-		List<ConsumerRecord<String, String>> events = favouriteEventsOf(product);
+		List<ConsumerRecord<String, String>> events = ProductEvents.of(this.consumers, product,
+				(type) -> type.equals("ProductFavourited") || type.equals("ProductUnfavourited"));
 		assertThat(events).hasSize(40 + 15);
 		Collections.reverse(events);
 		for (ConsumerRecord<String, String> event : events) {
@@ -200,31 +199,6 @@ class FavouritesIntegrationTests {
 			}
 		}
 		throw new AssertionError("Product " + product + " is not listed");
-	}
-
-	private List<ConsumerRecord<String, String>> favouriteEventsOf(String product) {
-		List<ConsumerRecord<String, String>> found = new ArrayList<>();
-		try (Consumer<String, String> consumer = this.consumers.createConsumer("favourites-test-" + UUID.randomUUID(),
-				null)) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.CATALOG_EVENTS)
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
-				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-					if (product.equals(record.key()) && EventJson.read(record.value())
-						.filter((event) -> event.type().startsWith("ProductFavourited")
-								|| event.type().startsWith("ProductUnfavourited"))
-						.isPresent()) {
-						found.add(record);
-					}
-				}
-			}
-		}
-		return found;
 	}
 
 	private HttpResponse<String> favourite(String product, Map<String, String> auth) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.artisanmarket.catalog.ProductEvents;
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
 import com.artisanmarket.catalog.artisan.KnownArtisans;
 import com.artisanmarket.catalog.artisan.KnownArtisans.Artisan;
@@ -31,9 +32,7 @@ import com.artisanmarket.events.Topics;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
 import com.artisanmarket.testsupport.TestTokens;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -178,7 +177,8 @@ class ReviewsIntegrationTests {
 
 		// Every review event of the product delivered again, newest first: the index
 		// keeps the newest rating it saw.
-		List<ConsumerRecord<String, String>> events = reviewEventsOf(product);
+		List<ConsumerRecord<String, String>> events = ProductEvents.of(this.consumers, product,
+				(type) -> type.startsWith("Review"));
 		assertThat(events).hasSize(50 + 5 + 2);
 		Collections.reverse(events);
 		for (ConsumerRecord<String, String> event : events) {
@@ -328,30 +328,6 @@ class ReviewsIntegrationTests {
 			}
 		}
 		return Http.json(Http.get(url("/api/products/" + product)));
-	}
-
-	private List<ConsumerRecord<String, String>> reviewEventsOf(String product) {
-		List<ConsumerRecord<String, String>> found = new ArrayList<>();
-		try (Consumer<String, String> consumer = this.consumers.createConsumer("reviews-test-" + UUID.randomUUID(),
-				null)) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.CATALOG_EVENTS)
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
-				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-					if (product.equals(record.key()) && EventJson.read(record.value())
-						.filter((event) -> event.type().startsWith("Review"))
-						.isPresent()) {
-						found.add(record);
-					}
-				}
-			}
-		}
-		return found;
 	}
 
 	private HttpResponse<String> moderate(String reviewId, String status) {
