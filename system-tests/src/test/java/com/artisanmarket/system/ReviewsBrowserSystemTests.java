@@ -2,10 +2,14 @@ package com.artisanmarket.system;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.MarketplaceStack;
@@ -152,6 +156,77 @@ class ReviewsBrowserSystemTests {
 			browser().waitUntil((driver) -> browser().find("#no-reviews").getText().equals(none));
 		}
 		browser().shoot("reviews-uz");
+	}
+
+	@Test
+	void reviewsAreSortedAndPagedAndTheAuthorDeletesTheirOwn() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		Users.User artisan = Users.signUp(marketplace, "ARTISAN");
+		assertThat(
+				Http.postJson(
+						marketplace.gatewayUrl() + "/api/artisans", Http.toJson(Map.of("displayName",
+								"Bukhara Gold " + tag, "craft", "zardozi", "city", "Bukhara", "country", "UZ")),
+						artisan.authorization())
+					.statusCode())
+			.isEqualTo(201);
+		String productId = Http
+			.json(Http.postJson(marketplace.gatewayUrl() + "/api/products",
+					Http.toJson(Map.of("title", "Zardozi cushion " + tag, "category", "TEXTILES", "price",
+							Map.of("amount", "60.00", "currency", "USD"), "stock", 20)),
+					artisan.authorization()))
+			.path("id")
+			.asString();
+		// Eleven buyers, one review each, of 1 to 5 stars: two pages of ten.
+		List<Users.User> buyers = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+			List<Future<Users.User>> reviewed = new ArrayList<>();
+			for (int i = 0; i < 11; i++) {
+				int stars = 1 + i % 5;
+				reviewed.add(pool.submit(() -> {
+					Users.User buyer = Users.signUp(marketplace, "BUYER");
+					String orderId = delivered(buyer, artisan, productId);
+					String body = Http.toJson(Map.of("rating", stars, "text", stars + " stars", "orderId", orderId));
+					await().atMost(EVENTUALLY)
+						.until(() -> Http
+							.postJson(marketplace.gatewayUrl() + "/api/products/" + productId + "/reviews", body,
+									buyer.authorization())
+							.statusCode() == 201);
+					return buyer;
+				}));
+			}
+			for (Future<Users.User> buyer : reviewed) {
+				buyers.add(buyer.get());
+			}
+		}
+
+		browser().signOut();
+		browser().open("/products/" + productId);
+		String items = "#review-list li.review";
+		browser().waitUntil((driver) -> driver.findElements(By.cssSelector(items)).size() == 10);
+		assertThat(browser().find("#reviews .pager-position").getText()).isEqualTo("Page 1 of 2");
+		browser().find("#reviews a[rel='next']").click();
+		browser().waitUntil((driver) -> driver.findElements(By.cssSelector(items)).size() == 1);
+		browser().find("#reviews a[rel='prev']").click();
+		browser().waitUntil((driver) -> driver.findElements(By.cssSelector(items)).size() == 10);
+
+		new Select(browser().find("#review-sort")).selectByValue("rating_asc");
+		browser().waitUntil(
+				(driver) -> "1 out of 5 stars".equals(browser().find(items + " .stars").getDomAttribute("aria-label")));
+		new Select(browser().find("#review-sort")).selectByValue("rating_desc");
+		browser().waitUntil(
+				(driver) -> "5 out of 5 stars".equals(browser().find(items + " .stars").getDomAttribute("aria-label")));
+		browser().shoot("reviews-sorted");
+
+		// The author of a review deletes it: ten are left, on one page.
+		browser().signIn(buyers.getFirst());
+		browser().open("/products/" + productId + "?sort=rating_asc");
+		browser().find(items + " .delete-review").click();
+		browser().waitUntil(
+				(driver) -> browser().find("#reviews .alert.success").getText().equals("Your review was deleted."));
+		assertThat(browser().driver().findElements(By.cssSelector(items))).hasSize(10);
+		assertThat(browser().driver().findElements(By.cssSelector("#reviews .pager-position"))).isEmpty();
+		assertThat(browser().driver().findElements(By.cssSelector(items + " .delete-review"))).as("none of theirs")
+			.isEmpty();
 	}
 
 	/**
