@@ -52,8 +52,9 @@ public final class Marketplace {
 			Duration timeout = Duration
 				.ofSeconds(Long.parseLong(System.getenv().getOrDefault("MARKETPLACE_START_TIMEOUT_SECONDS", "300")));
 			Replicas replicas = replicas(config, List.of(args));
-			Marketplace marketplace = new Marketplace(new Supervisor(new Stack(config, true, replicas), true),
-					System.out, timeout);
+			Marketplace marketplace = new Marketplace(
+					new Supervisor(new Stack(config, Stack.Startup.CACHED_AND_RECORDING, replicas), true), System.out,
+					timeout);
 			exit = marketplace.run(List.of(args));
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {

@@ -53,28 +53,26 @@ public final class Stack {
 
 	private final StackConfig config;
 
-	private final boolean startupCache;
+	private final Startup startup;
 
 	private final Replicas replicas;
 
 	public Stack(StackConfig config) {
-		this(config, false);
+		this(config, Startup.EXECUTABLE_JAR);
 	}
 
-	public Stack(StackConfig config, boolean startupCache) {
-		this(config, startupCache, Replicas.ONE_EACH);
+	public Stack(StackConfig config, Startup startup) {
+		this(config, startup, Replicas.ONE_EACH);
 	}
 
 	/**
 	 * @param config where and on which ports
-	 * @param startupCache whether the services run from their extracted jars with a JDK
-	 * AOT cache (see {@link StartupCache}); {@code ./marketplace up} uses it, the test
-	 * harness does not
+	 * @param startup how the services start (see {@link Startup})
 	 * @param replicas how many instances of each service
 	 */
-	public Stack(StackConfig config, boolean startupCache, Replicas replicas) {
+	public Stack(StackConfig config, Startup startup, Replicas replicas) {
 		this.config = config;
-		this.startupCache = startupCache;
+		this.startup = startup;
 		this.replicas = replicas;
 	}
 
@@ -255,8 +253,9 @@ public final class Stack {
 		command.addAll(List.of("-Dlogging.file.name=" + this.config.logDir().resolve(name + ".log"),
 				"-Dlogging.logback.rollingpolicy.max-file-size=10MB",
 				"-Dlogging.logback.rollingpolicy.total-size-cap=100MB", "-Dlogging.threshold.console=OFF"));
-		if (this.startupCache) {
-			command.addAll(new StartupCache(this.config.java(), serviceJar(service)).command(recordCache));
+		if (this.startup != Startup.EXECUTABLE_JAR) {
+			command.addAll(new StartupCache(this.config.java(), serviceJar(service))
+				.command(recordCache && this.startup == Startup.CACHED_AND_RECORDING));
 		}
 		else {
 			command.addAll(List.of("-jar", serviceJar(service).toString()));
@@ -324,6 +323,27 @@ public final class Stack {
 
 	private static String local(int port) {
 		return "http://127.0.0.1:" + port;
+	}
+
+	/** How the services start. */
+	public enum Startup {
+
+		/** From their executable jars. */
+		EXECUTABLE_JAR,
+
+		/**
+		 * From their extracted jars, with the JDK AOT cache of this build when there is
+		 * one (see {@link StartupCache}); never recording it, so that processes which are
+		 * killed, or many stacks at once, never write it.
+		 */
+		CACHED,
+
+		/**
+		 * As {@link #CACHED}, the first instance of each service recording the cache when
+		 * this build has none ({@code ./marketplace up}).
+		 */
+		CACHED_AND_RECORDING
+
 	}
 
 }

@@ -45,8 +45,8 @@ class StackTests {
 
 	@Test
 	void startsEachInstanceOfAServiceOnItsOwnPortsAndPointsTheGatewayAtThemAll() {
-		Stack replicated = new Stack(StackConfig.fromEnvironment(Path.of("/opt/marketplace"), Map.of()), false,
-				Replicas.parse("catalog-service=3,artisan-service=2"));
+		Stack replicated = new Stack(StackConfig.fromEnvironment(Path.of("/opt/marketplace"), Map.of()),
+				Stack.Startup.EXECUTABLE_JAR, Replicas.parse("catalog-service=3,artisan-service=2"));
 
 		assertThat(replicated.services()).extracting(Part::name)
 			.containsExactly(Stack.ARTISAN_SERVICE, "artisan-service-2", Stack.CATALOG_SERVICE, "catalog-service-2",
@@ -69,8 +69,8 @@ class StackTests {
 
 	@Test
 	void startsEachGatewayOnItsOwnPortsWithTheOneSigningKeyAndTheServicesOfTheFirst() {
-		Stack replicated = new Stack(StackConfig.fromEnvironment(Path.of("/opt/marketplace"), Map.of()), false,
-				Replicas.parse("gateway=2,catalog-service=2"));
+		Stack replicated = new Stack(StackConfig.fromEnvironment(Path.of("/opt/marketplace"), Map.of()),
+				Stack.Startup.EXECUTABLE_JAR, Replicas.parse("gateway=2,catalog-service=2"));
 
 		assertThat(replicated.services()).extracting(Part::name).endsWith(Stack.GATEWAY, "gateway-2");
 		Part first = replicated.part(Stack.GATEWAY).orElseThrow();

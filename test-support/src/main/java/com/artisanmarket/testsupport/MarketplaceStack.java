@@ -91,12 +91,15 @@ public final class MarketplaceStack {
 				FreePorts.next(), FreePorts.next(), FreePorts.next(), scalable(), scalable(), scalable(), scalable());
 		Path dataDir = TemporaryDirectories.create("marketplace-stack");
 		StackConfig config = new StackConfig(root, dataDir, ports, StackConfig.currentJava());
-		Stack stack = new Stack(config);
+		// From the extracted jars, with the startup cache once ./marketplace up recorded
+		// one for this build: the suite starts services some forty times.
+		Stack stack = new Stack(config, Stack.Startup.CACHED);
 		List<Path> missing = stack.missingArtifacts();
 		if (!missing.isEmpty()) {
 			throw new IllegalStateException("The marketplace is not packaged (missing " + missing
 					+ "); system tests run in the integration-test phase of ./mvnw verify");
 		}
+		stack.prepareStartupCache();
 		MarketplaceStack marketplace = new MarketplaceStack(new Supervisor(stack, false));
 		Runtime.getRuntime().addShutdownHook(new Thread(marketplace::stopAll, "marketplace-stack-stop"));
 		logger.info("Starting the marketplace for system tests in {}", dataDir);
@@ -208,7 +211,7 @@ public final class MarketplaceStack {
 		Map<String, Integer> counts = new TreeMap<>();
 		services.forEach((service) -> counts.put(service, 2));
 		counts.put(Stack.GATEWAY, 2);
-		Stack wider = new Stack(config(), false, new Replicas(counts));
+		Stack wider = new Stack(config(), Stack.Startup.CACHED, new Replicas(counts));
 		Set<String> first = this.supervisor.stack().parts().stream().map(Part::name).collect(Collectors.toSet());
 		List<Part> more = wider.services().stream().filter((part) -> !first.contains(part.name())).toList();
 		more.forEach((part) -> this.scaledOut.put(part.name(), part));

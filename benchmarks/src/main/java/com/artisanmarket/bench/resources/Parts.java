@@ -37,7 +37,8 @@ public final class Parts {
 	 * @return the parts found running, by name in start order
 	 */
 	public static Parts running(StackConfig config) {
-		Supervisor supervisor = new Supervisor(new Stack(config, false, Replicas.read(config)), false);
+		Supervisor supervisor = new Supervisor(new Stack(config, Stack.Startup.EXECUTABLE_JAR, Replicas.read(config)),
+				false);
 		Map<String, Long> pids = new LinkedHashMap<>();
 		for (Part part : supervisor.stack().parts()) {
 			supervisor.running(part).ifPresent((process) -> pids.put(part.name(), process.pid()));
