@@ -285,6 +285,92 @@ public sealed interface CatalogEvent extends MarketplaceEvent {
 	}
 
 	/**
+	 * A change of a masterclass booking that the artisan's statistics count: each carries
+	 * the booking whole at a version, so a redelivered or reordered one changes nothing.
+	 */
+	sealed interface BookingEvent extends CatalogEvent {
+
+		/** The booking. */
+		String bookingId();
+
+		/** The class booked. */
+		String masterclassId();
+
+		/** The artisan profile that teaches it. */
+		String artisanId();
+
+		/** The account that owns the class. */
+		String ownerId();
+
+		/** The buyer's account. */
+		String buyerId();
+
+		/** The class's title. */
+		String title();
+
+		/** Seats booked. */
+		int seats();
+
+		/** The price of those seats. */
+		Money total();
+
+		/** The booking's version after this change, from 1. */
+		long version();
+
+		/** When. */
+		Instant at();
+
+		@Override
+		default String subject() {
+			return bookingId();
+		}
+
+	}
+
+	/**
+	 * A buyer's seats at a masterclass are held for them.
+	 *
+	 * @param bookingId the booking
+	 * @param masterclassId the class
+	 * @param artisanId the artisan profile that teaches it
+	 * @param ownerId the account that owns the class
+	 * @param buyerId the buyer's account
+	 * @param title the class's title
+	 * @param startsAt when the class starts
+	 * @param seats seats booked
+	 * @param total their price
+	 * @param version the booking's version after it
+	 * @param at when
+	 */
+	record MasterclassBooked(String bookingId, String masterclassId, String artisanId, String ownerId, String buyerId,
+			String title, Instant startsAt, int seats, Money total, long version, Instant at) implements BookingEvent {
+
+	}
+
+	/**
+	 * A confirmed booking was cancelled, by its buyer or with its class; the seats are
+	 * free again.
+	 *
+	 * @param bookingId the booking
+	 * @param masterclassId the class
+	 * @param artisanId the artisan profile that teaches it
+	 * @param ownerId the account that owns the class
+	 * @param buyerId the buyer's account
+	 * @param title the class's title
+	 * @param seats seats that were booked
+	 * @param total their price
+	 * @param cancelledBy the account that cancelled it
+	 * @param reason why, when the class was cancelled
+	 * @param version the booking's version after it
+	 * @param at when
+	 */
+	record MasterclassBookingCancelled(String bookingId, String masterclassId, String artisanId, String ownerId,
+			String buyerId, String title, int seats, Money total, String cancelledBy, String reason, long version,
+			Instant at) implements BookingEvent {
+
+	}
+
+	/**
 	 * How many buyers keep a product among their favourites.
 	 *
 	 * @param version the product's favourites this describes; higher is newer

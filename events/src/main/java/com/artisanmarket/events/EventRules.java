@@ -16,6 +16,7 @@ import com.artisanmarket.events.CatalogEvent.ProductListed;
 import com.artisanmarket.events.CatalogEvent.ProductUpdated;
 import com.artisanmarket.events.CatalogEvent.ProductRating;
 import com.artisanmarket.events.CatalogEvent.ReservedLine;
+import com.artisanmarket.events.CatalogEvent.BookingEvent;
 import com.artisanmarket.events.CatalogEvent.FavouriteEvent;
 import com.artisanmarket.events.CatalogEvent.ProductFavourites;
 import com.artisanmarket.events.CatalogEvent.ReviewEvent;
@@ -121,6 +122,7 @@ public final class EventRules {
 			}
 			case ReviewEvent e -> review(rules, e);
 			case FavouriteEvent e -> favourite(rules, e);
+			case BookingEvent e -> booking(rules, e);
 			case OrderPlaced e -> order(rules, e.orderId(), e.buyerId(), e.lines(), e.total());
 			case OrderConfirmed e -> order(rules, e.orderId(), e.buyerId(), e.lines(), e.total());
 			case OrderCancelled e -> {
@@ -209,6 +211,17 @@ public final class EventRules {
 			rules.that(favourites.count() >= 0, "favourites.count must not be negative, was " + favourites.count());
 			rules.that(favourites.version() >= 1, "favourites.version starts at 1, was " + favourites.version());
 		}
+	}
+
+	private static void booking(Rules rules, BookingEvent booking) {
+		rules.id("bookingId", booking.bookingId());
+		rules.id("masterclassId", booking.masterclassId());
+		rules.id("artisanId", booking.artisanId());
+		rules.id("ownerId", booking.ownerId());
+		rules.id("buyerId", booking.buyerId());
+		rules.that(booking.seats() >= 1, "seats must be 1 or more, was " + booking.seats());
+		rules.money("total", booking.total());
+		rules.that(booking.version() >= 1, "version starts at 1, was " + booking.version());
 	}
 
 	private static void order(Rules rules, String orderId, String buyerId, List<OrderLine> lines, Money total) {

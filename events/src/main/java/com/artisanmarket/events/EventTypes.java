@@ -9,6 +9,8 @@ import com.artisanmarket.events.ArtisanEvent.ArtisanVerificationChanged;
 import com.artisanmarket.events.CatalogEvent.ProductArchived;
 import com.artisanmarket.events.CatalogEvent.ProductListed;
 import com.artisanmarket.events.CatalogEvent.ProductUpdated;
+import com.artisanmarket.events.CatalogEvent.MasterclassBooked;
+import com.artisanmarket.events.CatalogEvent.MasterclassBookingCancelled;
 import com.artisanmarket.events.CatalogEvent.ProductFavourited;
 import com.artisanmarket.events.CatalogEvent.ProductUnfavourited;
 import com.artisanmarket.events.CatalogEvent.ReviewHidden;
@@ -42,10 +44,12 @@ public final class EventTypes {
 			Map.entry("StockReleased", StockReleased.class), Map.entry("ReviewPublished", ReviewPublished.class),
 			Map.entry("ReviewUpdated", ReviewUpdated.class), Map.entry("ReviewHidden", ReviewHidden.class),
 			Map.entry("ReviewRemoved", ReviewRemoved.class), Map.entry("ProductFavourited", ProductFavourited.class),
-			Map.entry("ProductUnfavourited", ProductUnfavourited.class), Map.entry("OrderPlaced", OrderPlaced.class),
-			Map.entry("OrderConfirmed", OrderConfirmed.class), Map.entry("OrderRejected", OrderRejected.class),
-			Map.entry("OrderCancelled", OrderCancelled.class), Map.entry("OrderShipped", OrderShipped.class),
-			Map.entry("OrderDelivered", OrderDelivered.class));
+			Map.entry("ProductUnfavourited", ProductUnfavourited.class),
+			Map.entry("MasterclassBooked", MasterclassBooked.class),
+			Map.entry("MasterclassBookingCancelled", MasterclassBookingCancelled.class),
+			Map.entry("OrderPlaced", OrderPlaced.class), Map.entry("OrderConfirmed", OrderConfirmed.class),
+			Map.entry("OrderRejected", OrderRejected.class), Map.entry("OrderCancelled", OrderCancelled.class),
+			Map.entry("OrderShipped", OrderShipped.class), Map.entry("OrderDelivered", OrderDelivered.class));
 
 	private EventTypes() {
 	}
@@ -67,6 +71,8 @@ public final class EventTypes {
 			case ReviewRemoved e -> "ReviewRemoved";
 			case ProductFavourited e -> "ProductFavourited";
 			case ProductUnfavourited e -> "ProductUnfavourited";
+			case MasterclassBooked e -> "MasterclassBooked";
+			case MasterclassBookingCancelled e -> "MasterclassBookingCancelled";
 			case OrderPlaced e -> "OrderPlaced";
 			case OrderConfirmed e -> "OrderConfirmed";
 			case OrderRejected e -> "OrderRejected";

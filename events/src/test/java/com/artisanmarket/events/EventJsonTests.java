@@ -25,6 +25,8 @@ import com.artisanmarket.events.OrderEvent.OrderConfirmed;
 import com.artisanmarket.events.CatalogEvent.MonthlyRating;
 import com.artisanmarket.events.CatalogEvent.ProductRating;
 import com.artisanmarket.events.CatalogEvent.ReviewHidden;
+import com.artisanmarket.events.CatalogEvent.MasterclassBooked;
+import com.artisanmarket.events.CatalogEvent.MasterclassBookingCancelled;
 import com.artisanmarket.events.CatalogEvent.ProductFavourited;
 import com.artisanmarket.events.CatalogEvent.ProductFavourites;
 import com.artisanmarket.events.CatalogEvent.ProductUnfavourited;
@@ -81,6 +83,10 @@ class EventJsonTests {
 						AT),
 				new ProductUnfavourited("p-1", "a-1", "u-artisan", "Guba carpet", "u-buyer",
 						new ProductFavourites(2, 0), AT),
+				new MasterclassBooked("b-1", "m-1", "a-1", "u-artisan", "u-buyer", "Suzani stitches", AT, 2,
+						Money.of("90.00", "UZS"), 2, AT),
+				new MasterclassBookingCancelled("b-1", "m-1", "a-1", "u-artisan", "u-buyer", "Suzani stitches", 2,
+						Money.of("90.00", "UZS"), "u-buyer", null, 3, AT),
 				new OrderPlaced("o-1", "u-buyer", List.of(LINE), PRICE.times(2), AT),
 				new OrderConfirmed("o-1", "u-buyer", List.of(LINE), PRICE.times(2), AT, AT),
 				new OrderRejected("o-1", "u-buyer", "Guba carpet: 1 left, 2 asked", AT),

@@ -64,6 +64,12 @@ class AuthorizationMatrixSystemTests {
 
 	private static volatile String reviewToDeleteId;
 
+	/** A masterclass of the owner's, with seats for every booking row. */
+	private static String masterclassId;
+
+	/** The buyer's booking at it. */
+	private static String bookingId;
+
 	/** The smallest well-formed PNG: a 1×1 image. */
 	private static final byte[] PNG = Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC");
@@ -92,6 +98,27 @@ class AuthorizationMatrixSystemTests {
 		orderedProductId = Http.json(plenty).path("id").asString();
 		buyersOrderId = Http.json(placeOrder(users.get("buyer").authorization())).path("id").asString();
 		reviews(owner);
+		masterclassId = scheduledMasterclass();
+		HttpResponse<String> booked = bookVia(marketplace.gatewayUrl(), users.get("buyer").authorization());
+		assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+		bookingId = Http.json(booked).path("id").asString();
+	}
+
+	private static String masterclass() {
+		return MasterclassRequests.inPerson("Filigree in silver", "jewellery", "Bukhara", "Asia/Samarkand", 500);
+	}
+
+	private static String scheduledMasterclass() {
+		HttpResponse<String> created = Http.postJson(marketplace.gatewayUrl() + "/api/masterclasses", masterclass(),
+				users.get("artisan owner").authorization());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return Http.json(created).path("id").asString();
+	}
+
+	private static HttpResponse<String> bookVia(String base, Map<String, String> authorization) {
+		Map<String, String> headers = new HashMap<>(authorization);
+		headers.put("Idempotency-Key", UUID.randomUUID().toString());
+		return Http.postJson(base + "/api/masterclasses/" + masterclassId + "/bookings", "{\"seats\": 1}", headers);
 	}
 
 	/**
@@ -351,6 +378,54 @@ class AuthorizationMatrixSystemTests {
 				new Row("GET /api/me/favourites", Stack.CATALOG_SERVICE,
 						(base) -> (actor) -> Http.get(base + "/api/me/favourites", headers(actor)),
 						expect(401, 200, 200, 403, 403, 403)),
+				new Row("POST /api/masterclasses", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.postJson(base + "/api/masterclasses", masterclass(), headers(actor)),
+						expect(401, 403, 403, 201, 409, 403)),
+				new Row("GET /api/masterclasses", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/masterclasses", headers(actor)),
+						expect(200, 200, 200, 200, 200, 200)),
+				new Row("GET /api/masterclasses/{id}", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/masterclasses/" + masterclassId, headers(actor)),
+						expect(200, 200, 200, 200, 200, 200)),
+				new Row("PUT /api/masterclasses/{id}", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.putJson(base + "/api/masterclasses/" + masterclassId, masterclass(),
+								headers(actor)),
+						expect(401, 403, 403, 200, 403, 200)),
+				new Row("POST /api/masterclasses/{id}/cancel", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.postJson(
+								base + "/api/masterclasses/" + scheduledMasterclass() + "/cancel",
+								"{\"reason\": \"The workshop is closed\"}", headers(actor)),
+						expect(401, 403, 403, 200, 403, 200)),
+				new Row("POST /api/masterclasses/{id}/bookings", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> bookVia(base, headers(actor)), expect(401, 201, 201, 403, 403, 403)),
+				new Row("GET /api/masterclasses/{id}/bookings", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/masterclasses/" + masterclassId + "/bookings",
+								headers(actor)),
+						expect(401, 403, 403, 200, 403, 200)),
+				new Row("GET /api/bookings", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/bookings", headers(actor)), expect(401, 200, 200,
+								403, 403, 403)),
+				new Row("GET /api/bookings/{id}", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/bookings/" + bookingId,
+								headers(actor)),
+						expect(401, 200, 404, 200, 404, 200)),
+				new Row("POST /api/bookings/{id}/cancel", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.postJson(base + "/api/bookings/"
+								+ Http.json(bookVia(marketplace.gatewayUrl(), users.get("buyer").authorization()))
+									.path("id")
+									.asString()
+								+ "/cancel", "", headers(actor)),
+						expect(401, 200, 404, 403, 403, 403)),
+				// Not started yet: the owner and an admin get past the access checks to
+				// 409.
+				new Row("POST /api/bookings/{id}/attendance", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.postJson(base + "/api/bookings/" + bookingId + "/attendance", "",
+								headers(actor)),
+						expect(401, 403, 403, 409, 404, 409)),
+				new Row("GET /api/bookings/{id}/calendar.ics", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/bookings/" + bookingId + "/calendar.ics",
+								headers(actor)),
+						expect(401, 200, 404, 403, 403, 403)),
 				new Row("POST /api/orders", Stack.ORDER_SERVICE,
 						(base) -> (actor) -> placeOrderVia(base, headers(actor)), expect(401, 202, 202, 403, 403, 403)),
 				new Row("GET /api/orders", Stack.ORDER_SERVICE,

@@ -1,5 +1,6 @@
 package com.artisanmarket.artisan.stats;
 
+import com.artisanmarket.events.CatalogEvent.BookingEvent;
 import com.artisanmarket.events.CatalogEvent.FavouriteEvent;
 import com.artisanmarket.events.CatalogEvent.ReviewEvent;
 import com.artisanmarket.events.Topics;
@@ -10,8 +11,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds artisans' ratings and their products' favourite counts from the review and
- * favourite events of {@value Topics#CATALOG_EVENTS}.
+ * Feeds artisans' ratings, their products' favourite counts and their masterclass
+ * bookings from the review, favourite and booking events of
+ * {@value Topics#CATALOG_EVENTS}.
  */
 @Component
 class CatalogEventsListener {
@@ -20,9 +22,12 @@ class CatalogEventsListener {
 
 	private final FavouriteCounts favourites;
 
-	CatalogEventsListener(Ratings ratings, FavouriteCounts favourites) {
+	private final MasterclassSales masterclasses;
+
+	CatalogEventsListener(Ratings ratings, FavouriteCounts favourites, MasterclassSales masterclasses) {
 		this.ratings = ratings;
 		this.favourites = favourites;
+		this.masterclasses = masterclasses;
 	}
 
 	@KafkaListener(topics = Topics.CATALOG_EVENTS)
@@ -33,6 +38,9 @@ class CatalogEventsListener {
 			}
 			else if (envelope.data() instanceof FavouriteEvent event) {
 				this.favourites.apply(event);
+			}
+			else if (envelope.data() instanceof BookingEvent event) {
+				this.masterclasses.apply(event);
 			}
 		});
 	}

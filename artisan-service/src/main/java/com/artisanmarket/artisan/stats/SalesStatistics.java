@@ -122,7 +122,7 @@ public class SalesStatistics {
 		return new SalesView(artisanId, number(stats, "orders"), number(stats, "deliveredOrders"),
 				number(stats, "unitsSold"), money(stats.get("revenue", new Document())),
 				products.stream().filter((product) -> product.unitsSold() > 0).limit(5).toList(), Ratings.of(stats),
-				FavouriteCounts.of(stats), months);
+				FavouriteCounts.of(stats), MasterclassSales.of(stats), months);
 	}
 
 	private static Map<String, List<OrderLine>> byArtisan(List<OrderLine> lines) {

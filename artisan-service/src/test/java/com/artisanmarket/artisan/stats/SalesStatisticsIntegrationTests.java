@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.artisanmarket.events.CatalogEvent.MasterclassBooked;
+import com.artisanmarket.events.CatalogEvent.MasterclassBookingCancelled;
 import com.artisanmarket.events.CatalogEvent.MonthlyRating;
 import com.artisanmarket.events.CatalogEvent.ProductFavourited;
 import com.artisanmarket.events.CatalogEvent.ProductFavourites;
@@ -165,6 +167,39 @@ class SalesStatisticsIntegrationTests {
 						.path("favourites")
 						.toString())
 				.isEqualTo(expected));
+	}
+
+	@Test
+	void countsEachMasterclassBookingAndCancellationOnceApartFromGoods() throws Exception {
+		String ownerAccount = "artisan-" + UUID.randomUUID();
+		String owner = TestTokens.bearer(ownerAccount, "ARTISAN");
+		String artisanId = profile(owner, "Bukhara Gold", "zardozi", "Bukhara", "UZ");
+		String suzani = "m-suzani-" + UUID.randomUUID();
+		String zardozi = "m-zardozi-" + UUID.randomUUID();
+		// Suzani: two bookings of 2 and 1 seats, the second cancelled; zardozi: one of 3.
+		List<EventEnvelope<?>> events = List.of(
+				fromCatalog(new MasterclassBooked("b-1", suzani, artisanId, ownerAccount, "u-1", "Suzani", DECEMBER, 2,
+						Money.of("90.00", "AZN"), 2, DECEMBER)),
+				fromCatalog(new MasterclassBooked("b-2", suzani, artisanId, ownerAccount, "u-2", "Suzani", DECEMBER, 1,
+						Money.of("45.00", "AZN"), 2, DECEMBER)),
+				fromCatalog(new MasterclassBookingCancelled("b-2", suzani, artisanId, ownerAccount, "u-2", "Suzani", 1,
+						Money.of("45.00", "AZN"), "u-2", null, 3, DECEMBER)),
+				fromCatalog(new MasterclassBooked("b-3", zardozi, artisanId, ownerAccount, "u-1", "Zardozi", DECEMBER,
+						3, Money.of("150.00", "AZN"), 2, DECEMBER)));
+		deliverTwiceTheSecondTimeNewestFirst(events);
+
+		String expected = "{\"bookings\":2,\"seats\":5,\"cancelledBookings\":1,"
+				+ "\"revenue\":[{\"amount\":\"240.00\",\"currency\":\"AZN\"}],\"classes\":[" + "{\"masterclassId\":\""
+				+ zardozi + "\",\"title\":\"Zardozi\",\"bookings\":1,\"seats\":3,"
+				+ "\"revenue\":[{\"amount\":\"150.00\",\"currency\":\"AZN\"}]}," + "{\"masterclassId\":\"" + suzani
+				+ "\",\"title\":\"Suzani\",\"bookings\":1,\"seats\":2,"
+				+ "\"revenue\":[{\"amount\":\"90.00\",\"currency\":\"AZN\"}]}]}";
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode stats = Http
+				.json(Http.get(url("/api/artisans/" + artisanId + "/stats"), Map.of("Authorization", owner)));
+			assertThat(stats.path("masterclasses").toString()).isEqualTo(expected);
+			assertThat(stats.path("revenue").size()).as("goods' revenue apart").isZero();
+		});
 	}
 
 	/** Creates the owner's artisan profile; returns its id. */

@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * descriptions fit); the gateway lets bodies of this path through up to its upload limit
  */
 @ConfigurationProperties("marketplace.catalog")
-record CatalogProperties(@DefaultValue( {
+public record CatalogProperties(@DefaultValue( {
 		"USD", "EUR", "AZN", "UZS" }) Set<String> currencies, @DefaultValue("5000") int importMaxRows,
 		@DefaultValue("8MB") DataSize importMaxSize){
 

@@ -3,6 +3,7 @@ package com.artisanmarket.catalog.review;
 import java.net.URI;
 
 import com.artisanmarket.support.security.Caller;
+import com.artisanmarket.support.security.SignedInName;
 import com.artisanmarket.support.web.FieldValidationException;
 import com.artisanmarket.support.web.PageRequest;
 import com.artisanmarket.support.web.PageView;
@@ -11,8 +12,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +40,7 @@ class ReviewController {
 	@ApiResponse(responseCode = "201", description = "The review, at Location")
 	ResponseEntity<ReviewView> publish(@PathVariable String productId, @Valid @RequestBody NewReview review,
 			Caller caller) {
-		Review written = this.reviews.publish(productId, review, displayName(), caller);
+		Review written = this.reviews.publish(productId, review, SignedInName.current().orElse(NAMELESS), caller);
 		return ResponseEntity.created(URI.create("/api/reviews/" + written.id())).body(ReviewView.of(written, caller));
 	}
 
@@ -97,17 +96,6 @@ class ReviewController {
 			throw new FieldValidationException("status", "must be VISIBLE or HIDDEN");
 		}
 		return ReviewView.of(this.reviews.moderate(id, moderation.status(), moderation.note(), caller), caller);
-	}
-
-	/** The name the caller's token carries, as the gateway wrote it at sign-in. */
-	private static String displayName() {
-		if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-			String name = token.getToken().getClaimAsString("name");
-			if (name != null && !name.isBlank()) {
-				return name;
-			}
-		}
-		return NAMELESS;
 	}
 
 	/** The moderation queue: reported reviews first of all. */
