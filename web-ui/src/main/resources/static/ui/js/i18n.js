@@ -63,6 +63,16 @@ export function dateTime(iso) {
   return iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '';
 }
 
+/** A moment as it reads in a place: the class's own time zone, in the reader's language. */
+export function dateTimeIn(iso, timeZone) {
+  if (!iso) return '';
+  try {
+    return new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
+  } catch {
+    return dateTime(iso);
+  }
+}
+
 export function date(iso) {
   return iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(new Date(iso)) : '';
 }

@@ -14,6 +14,7 @@ import { checkoutPage } from './pages/checkout.js';
 import { ordersPage, orderPage } from './pages/orders.js';
 import { signInPage, signUpPage } from './pages/account.js';
 import { favouritesPage } from './pages/favourites.js';
+import { adminMasterclassesPage, bookingsPage, masterclassPage, masterclassesPage, studioMasterclassPage, studioMasterclassesPage } from './pages/masterclasses.js';
 import { studioOrdersPage, studioPage, studioProductPage, studioProductsPage, studioProfilePage, studioReviewsPage, studioStatsPage } from './pages/studio.js';
 import { adminArtisansPage, adminOrdersPage, adminPage, adminReviewsPage } from './pages/admin.js';
 
@@ -25,6 +26,9 @@ const routes = [
   [/^\/cart$/, cartPage],
   [/^\/checkout$/, checkoutPage],
   [/^\/favourites$/, favouritesPage],
+  [/^\/masterclasses$/, masterclassesPage],
+  [/^\/masterclasses\/([^/]+)$/, masterclassPage],
+  [/^\/bookings$/, bookingsPage],
   [/^\/orders$/, ordersPage],
   [/^\/orders\/([^/]+)$/, orderPage],
   [/^\/signin$/, signInPage],
@@ -36,10 +40,13 @@ const routes = [
   [/^\/studio\/orders$/, studioOrdersPage],
   [/^\/studio\/stats$/, studioStatsPage],
   [/^\/studio\/reviews$/, studioReviewsPage],
+  [/^\/studio\/masterclasses$/, studioMasterclassesPage],
+  [/^\/studio\/masterclasses\/([^/]+)$/, studioMasterclassPage],
   [/^\/admin$/, adminPage],
   [/^\/admin\/artisans$/, adminArtisansPage],
   [/^\/admin\/orders$/, adminOrdersPage],
   [/^\/admin\/reviews$/, adminReviewsPage],
+  [/^\/admin\/masterclasses$/, adminMasterclassesPage],
 ];
 
 let leaving = [];
@@ -140,6 +147,7 @@ function renderHeader() {
       session.hasRole('ADMIN') ? h('a', { href: '/admin', id: 'admin-link' }, t('nav.admin')) : null,
       session.hasRole('BUYER') ? h('a', { href: '/favourites', id: 'favourites-link' }, t('nav.favourites')) : null,
       session.hasRole('BUYER') ? h('a', { href: '/orders' }, t('nav.orders')) : null,
+      session.hasRole('BUYER') ? h('a', { href: '/bookings', id: 'bookings-link' }, t('nav.bookings')) : null,
       h('span', { class: 'who', title: user.email }, user.displayName),
       h('button', { type: 'button', class: 'link-button', id: 'sign-out',
         onclick: () => { session.signOut(); navigate('/'); } }, t('nav.signOut'))]
@@ -152,6 +160,7 @@ function renderHeader() {
       h('a', { class: 'brand', href: '/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '◆'), t('brand.name')),
       search,
       h('nav', { class: 'account-nav', 'aria-label': t('nav.account') },
+        h('a', { href: '/masterclasses', id: 'masterclasses-link' }, t('nav.masterclasses')),
         h('a', { href: '/cart', id: 'cart-link' }, t('nav.cart'), ' ', h('span', { class: 'badge', id: 'cart-count' }, String(count)),
           h('span', { class: 'visually-hidden' }, ` ${t('cart.itemsInCart', { n: count })}`)),
         account,

@@ -23,9 +23,10 @@ class WebUi {
 
 	/** The storefront's, the artisan studio's and the admin pages' paths. */
 	static final String[] PAGES = { "/", "/search", "/products/{id}", "/artisans/{id}", "/cart", "/checkout",
-			"/favourites", "/orders", "/orders/{id}", "/signin", "/signup", "/studio", "/studio/profile",
-			"/studio/products", "/studio/products/{id}", "/studio/orders", "/studio/stats", "/studio/reviews", "/admin",
-			"/admin/artisans", "/admin/orders", "/admin/reviews" };
+			"/favourites", "/masterclasses", "/masterclasses/{id}", "/bookings", "/orders", "/orders/{id}", "/signin",
+			"/signup", "/studio", "/studio/profile", "/studio/products", "/studio/products/{id}", "/studio/orders",
+			"/studio/stats", "/studio/reviews", "/studio/masterclasses", "/studio/masterclasses/{id}", "/admin",
+			"/admin/artisans", "/admin/orders", "/admin/reviews", "/admin/masterclasses" };
 
 	@Bean
 	RouterFunction<ServerResponse> webUiPages(@Value("classpath:/static/index.html") Resource page) {

@@ -27,7 +27,8 @@ class WebUiIntegrationTests {
 			"/favourites", "/orders", "/orders/o-1", "/signin?next=/cart", "/signup", "/studio", "/studio/profile",
 			"/studio/products", "/studio/products/new", "/studio/orders?status=CONFIRMED", "/studio/stats",
 			"/studio/reviews", "/admin", "/admin/artisans?status=PENDING", "/admin/orders",
-			"/admin/reviews?status=HIDDEN" })
+			"/admin/reviews?status=HIDDEN", "/masterclasses?city=Bukhara", "/masterclasses/m-1", "/bookings",
+			"/studio/masterclasses", "/studio/masterclasses/new", "/admin/masterclasses?status=CANCELLED" })
 	void answersTheUiPageOnEveryUiPath(String path) {
 		HttpResponse<String> response = Http.get(url(path));
 

@@ -8,12 +8,13 @@ import { reviewStars } from '../reviews.js';
 
 const ARTISAN_STATUSES = ['PENDING', 'VERIFIED', 'SUSPENDED'];
 
-function guard(navigate) {
+export function guard(navigate) {
   return roleGuard(navigate, 'ADMIN', 'admin.title', 'admin.adminsOnly');
 }
 
-function adminNav(active) {
-  const links = [['/admin', 'admin.nav.overview'], ['/admin/artisans?status=PENDING', 'admin.nav.queue'], ['/admin/artisans', 'admin.nav.artisans'], ['/admin/orders', 'admin.nav.orders'], ['/admin/reviews', 'admin.nav.reviews']];
+export function adminNav(active) {
+  const links = [['/admin', 'admin.nav.overview'], ['/admin/artisans?status=PENDING', 'admin.nav.queue'], ['/admin/artisans', 'admin.nav.artisans'], ['/admin/orders', 'admin.nav.orders'],
+    ['/admin/reviews', 'admin.nav.reviews'], ['/admin/masterclasses', 'admin.nav.masterclasses']];
   return h('nav', { class: 'sub-nav', 'aria-label': t('admin.title') },
     links.map(([href, key]) => h('a', { href, 'aria-current': href === active ? 'page' : null }, t(key))));
 }

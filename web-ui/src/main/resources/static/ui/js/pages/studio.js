@@ -9,12 +9,12 @@ import { barChart } from '../charts.js';
 import { reviewStars, stars } from '../reviews.js';
 
 /** Artisans only; anyone else is told how to get in. */
-function guard(navigate) {
+export function guard(navigate) {
   return roleGuard(navigate, 'ARTISAN', 'studio.title', 'studio.artisansOnly');
 }
 
 /** The signed-in artisan's profile with its ETag, or null when there is none yet. */
-async function myProfile() {
+export async function myProfile() {
   try {
     const response = await api('/api/artisans/me');
     return { profile: response.data, etag: response.headers.get('ETag') };
@@ -24,9 +24,10 @@ async function myProfile() {
   }
 }
 
-function studioNav(active) {
+export function studioNav(active) {
   const links = [['/studio', 'studio.nav.overview'], ['/studio/products', 'studio.nav.products'], ['/studio/orders', 'studio.nav.orders'],
-    ['/studio/reviews', 'studio.nav.reviews'], ['/studio/stats', 'studio.nav.stats'], ['/studio/profile', 'studio.nav.profile']];
+    ['/studio/masterclasses', 'studio.nav.masterclasses'], ['/studio/reviews', 'studio.nav.reviews'], ['/studio/stats', 'studio.nav.stats'],
+    ['/studio/profile', 'studio.nav.profile']];
   return h('nav', { class: 'sub-nav', 'aria-label': t('studio.title') },
     links.map(([href, key]) => h('a', { href, 'aria-current': href === active ? 'page' : null }, t(key))));
 }
@@ -372,7 +373,14 @@ export async function studioStatsPage({ navigate }) {
     stats.favourites.length === 0 ? h('p', { class: 'muted' }, t('studio.stats.noFavourites'))
       : h('ol', { class: 'top-products', id: 'favourite-counts' }, stats.favourites.map((product) => h('li', {},
         h('a', { href: `/products/${encodeURIComponent(product.productId)}` }, product.title ?? product.productId), ' · ',
-        t('favourites.count', { n: number(product.count) })))));
+        t('favourites.count', { n: number(product.count) })))),
+    h('h2', {}, t('studio.stats.masterclasses')),
+    (stats.masterclasses?.bookings ?? 0) === 0 ? h('p', { class: 'muted' }, t('studio.stats.noMasterclasses'))
+      : [h('p', { id: 'masterclass-revenue' }, t('studio.stats.masterclassSeats', { n: number(stats.masterclasses.seats), bookings: number(stats.masterclasses.bookings) }),
+        ' · ', stats.masterclasses.revenue.map(money).join(' + ')),
+      h('ol', { class: 'top-products', id: 'masterclass-sales' }, stats.masterclasses.classes.map((sold) => h('li', {},
+        h('a', { href: `/masterclasses/${encodeURIComponent(sold.masterclassId)}` }, sold.title ?? sold.masterclassId), ' · ',
+        t('masterclass.seatsBooked', { n: number(sold.seats) }), ' · ', sold.revenue.map(money).join(' + '))))]);
 }
 
 /**
