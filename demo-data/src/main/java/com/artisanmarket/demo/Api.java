@@ -131,6 +131,19 @@ final class Api {
 	}
 
 	/**
+	 * Books seats at a masterclass with a fresh idempotency key, retrying it with the
+	 * same key on 503.
+	 */
+	JsonNode book(String masterclassId, int seats) {
+		Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+		Response answer = retried(
+				() -> call("POST", "/api/masterclasses/" + masterclassId + "/bookings", Map.of("seats", seats), key))
+			.last();
+		// 202: still being booked (the class was busy); it settles shortly.
+		return ((answer.status() == 202) ? answer : answer.expect(201, "POST /api/masterclasses/{id}/bookings")).body();
+	}
+
+	/**
 	 * Places an order with a fresh idempotency key, retrying it with the same key on 503.
 	 */
 	JsonNode placeOrder(Object order) {

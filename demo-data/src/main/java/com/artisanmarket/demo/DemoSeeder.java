@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * Loads the demo marketplace through the public API, as its people would: artisans sign
  * up, write their profiles, list their pieces and upload pictures; the admin verifies
  * most of them; buyers order, and orders move through every state a buyer or an artisan
- * can cause (confirmed, shipped, delivered, cancelled, rejected for stock).
+ * can cause (confirmed, shipped, delivered, cancelled, rejected for stock); artisans
+ * schedule masterclasses and buyers book seats.
  */
 final class DemoSeeder {
 
@@ -62,6 +63,7 @@ final class DemoSeeder {
 		int orders = demoOrders.place();
 		new DemoReviews(buyers).write(demoOrders.delivered());
 		keepFavourites(buyers, workshops);
+		new DemoMasterclasses(workshops, buyers).schedule();
 		return new Summary(workshops.size(), workshops.stream().mapToInt((w) -> w.products().size()).sum(), orders,
 				Duration.between(started, Instant.now()));
 	}

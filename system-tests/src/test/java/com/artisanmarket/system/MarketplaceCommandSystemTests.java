@@ -155,6 +155,24 @@ class MarketplaceCommandSystemTests {
 			.path("totalItems")
 			.asLong()).as("one reported review").isEqualTo(1);
 
+		// A dozen masterclasses, some nearly full; the demo buyer booked four of them,
+		// and
+		// the artisan's statistics count the seats of hers through catalog-events.
+		JsonNode masterclasses = Http.json(Http.get(gateway + "/api/masterclasses?size=50"));
+		assertThat(masterclasses.path("totalItems").asLong()).isEqualTo(12);
+		assertThat(masterclasses.path("items").findValues("seatsLeft")).as("nearly full ones")
+			.filteredOn((left) -> left.asInt() == 1)
+			.hasSize(3);
+		JsonNode bookings = Http.json(Http.get(gateway + "/api/bookings", Map.of("Authorization", "Bearer " + buyer)));
+		List<String> statuses = new ArrayList<>();
+		bookings.path("items").forEach((booking) -> statuses.add(booking.path("status").asString()));
+		assertThat(statuses).containsExactly("CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Http.json(Http.get(gateway + "/api/artisans/" + artisanId + "/stats", asArtisan))
+				.path("masterclasses")
+				.path("seats")
+				.asLong() == 2);
+
 		long products = Http.json(Http.get(gateway + "/api/products?size=1")).path("totalItems").asLong();
 		Result again = marketplace("seed");
 		assertThat(again.exitCode()).as(again.output()).isZero();
