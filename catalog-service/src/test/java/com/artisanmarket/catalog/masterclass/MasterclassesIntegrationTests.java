@@ -264,6 +264,8 @@ class MasterclassesIntegrationTests {
 		assertThat(inBaku.toInstant()).isEqualTo(start.toInstant());
 		assertThat(((ZonedDateTime) event.getDateTimeEnd().getDate()).toInstant())
 			.isEqualTo(start.plusMinutes(180).toInstant());
+		assertThat(ics.body()).as("the local time of the class's zone, as every calendar reads it")
+			.contains("DTSTART;TZID=Asia/Samarkand:" + start.getYear() + "0314T100000");
 		assertThat(event.getLocation().getValue()).isEqualTo("Chor Bakr 4, Bukhara, UZ");
 		assertThat(ics.body()).contains("CN=Bukhara Gold").contains("BEGIN:VTIMEZONE").contains("TZID:Asia/Samarkand");
 
