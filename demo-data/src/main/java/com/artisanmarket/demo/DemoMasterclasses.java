@@ -54,7 +54,7 @@ final class DemoMasterclasses {
 					List.of("uz", "en"), 12, "30.00", List.of(0, 0, 2, 0)),
 			new Planned(17, "Ishkor blue glaze at the wheel",
 					"Throw a bowl, paint it with ishkor glaze and fire it in the workshop's kiln (collected the next day).",
-					"Ceramics", 11, 240, "Asia/Tashkent", "IN_PERSON", "Rishtan", "UZ", "Ceramics workshop, Rishtan",
+					"Ceramics", 11, 240, "Asia/Tashkent", "IN_PERSON", "Rishtan", "UZ", "The workshop by the old kilns",
 					List.of("uz", "ru", "en"), 10, "50.00", List.of(0, 4, 5, 0)),
 			new Planned(19, "Abr ikat: tying and dyeing the warp",
 					"Tie a warp in abr patterns and dye it in indigo at the Yodgorlik silk factory's workshop.",
