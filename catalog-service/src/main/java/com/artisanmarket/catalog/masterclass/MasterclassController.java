@@ -11,7 +11,7 @@ import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
 import com.artisanmarket.events.ProblemTypes;
 import com.artisanmarket.support.security.Caller;
 import com.artisanmarket.support.security.SignedInName;
-import com.artisanmarket.support.web.FieldValidationException;
+import com.artisanmarket.support.web.IdempotencyKey;
 import com.artisanmarket.support.web.NotFoundException;
 import com.artisanmarket.support.web.PageRequest;
 import com.artisanmarket.support.web.PageView;
@@ -108,12 +108,8 @@ class MasterclassController {
 	ResponseEntity<BookingView> book(@PathVariable String id,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@Valid @RequestBody BookingRequest request, Caller caller) {
-		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
-			throw new FieldValidationException("Idempotency-Key",
-					"the header is required: one new key (e.g. a UUID) per booking, at most 128 characters");
-		}
-		Booking booking = this.bookings.book(id, request.seats(), idempotencyKey.strip(), caller,
-				SignedInName.current().orElse(NAMELESS));
+		Booking booking = this.bookings.book(id, request.seats(), IdempotencyKey.required(idempotencyKey, "booking"),
+				caller, SignedInName.current().orElse(NAMELESS));
 		URI location = URI.create("/api/bookings/" + booking.id());
 		BookingView view = view(booking);
 		return (booking.status() == BookingStatus.PENDING) ? ResponseEntity.accepted().location(location).body(view)

@@ -4,7 +4,7 @@ import java.net.URI;
 
 import com.artisanmarket.events.ProblemTypes;
 import com.artisanmarket.support.security.Caller;
-import com.artisanmarket.support.web.FieldValidationException;
+import com.artisanmarket.support.web.IdempotencyKey;
 import com.artisanmarket.support.web.PageRequest;
 import com.artisanmarket.support.web.PageView;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -45,11 +45,7 @@ class OrderController {
 			description = "The order, PENDING until the saga confirms or rejects it; at Location")
 	ResponseEntity<OrderView> place(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@Valid @RequestBody NewOrder order, Caller buyer) {
-		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
-			throw new FieldValidationException("Idempotency-Key",
-					"the header is required: one new key (e.g. a UUID) per checkout, at most 128 characters");
-		}
-		Order placed = this.placement.place(order, idempotencyKey.trim(), buyer);
+		Order placed = this.placement.place(order, IdempotencyKey.required(idempotencyKey, "checkout"), buyer);
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/orders/" + placed.id()))
 			.body(OrderView.of(placed, buyer));
