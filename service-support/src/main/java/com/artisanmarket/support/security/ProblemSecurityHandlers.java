@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -39,7 +40,11 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		write(response, request, HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this.");
+		// The framework's refusal of a role says nothing; a service's own refusal says
+		// why.
+		String detail = (ex instanceof AuthorizationDeniedException || ex.getMessage() == null)
+				? "Your role may not do this." : ex.getMessage();
+		write(response, request, HttpStatus.FORBIDDEN, "Forbidden", detail);
 	}
 
 	private static void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String title,
