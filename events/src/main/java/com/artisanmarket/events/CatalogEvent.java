@@ -371,6 +371,33 @@ public sealed interface CatalogEvent extends MarketplaceEvent {
 	}
 
 	/**
+	 * A buyer or an artisan wrote in a conversation. The text stays in catalog-service;
+	 * the event says who should hear of it.
+	 *
+	 * @param conversationId the conversation
+	 * @param seq the message's number in it, from 1
+	 * @param buyerId the buyer's account
+	 * @param artisanId the artisan profile asked
+	 * @param ownerId the account that owns that profile
+	 * @param senderId the account that wrote: the buyer's or the owner's
+	 * @param at when
+	 */
+	record MessagePosted(String conversationId, long seq, String buyerId, String artisanId, String ownerId,
+			String senderId, Instant at) implements CatalogEvent {
+
+		@Override
+		public String subject() {
+			return this.conversationId;
+		}
+
+		/** The account the message is for: the participant who did not write it. */
+		public String recipientId() {
+			return this.senderId.equals(this.buyerId) ? this.ownerId : this.buyerId;
+		}
+
+	}
+
+	/**
 	 * How many buyers keep a product among their favourites.
 	 *
 	 * @param version the product's favourites this describes; higher is newer

@@ -16,6 +16,7 @@ import com.artisanmarket.events.CatalogEvent.ProductListed;
 import com.artisanmarket.events.CatalogEvent.ProductUpdated;
 import com.artisanmarket.events.CatalogEvent.ProductRating;
 import com.artisanmarket.events.CatalogEvent.ReservedLine;
+import com.artisanmarket.events.CatalogEvent.MessagePosted;
 import com.artisanmarket.events.CatalogEvent.BookingEvent;
 import com.artisanmarket.events.CatalogEvent.FavouriteEvent;
 import com.artisanmarket.events.CatalogEvent.ProductFavourites;
@@ -123,6 +124,17 @@ public final class EventRules {
 			case ReviewEvent e -> review(rules, e);
 			case FavouriteEvent e -> favourite(rules, e);
 			case BookingEvent e -> booking(rules, e);
+			case MessagePosted e -> {
+				rules.id("conversationId", e.conversationId());
+				rules.that(e.seq() >= 1, "seq starts at 1, was " + e.seq());
+				rules.id("buyerId", e.buyerId());
+				rules.id("artisanId", e.artisanId());
+				rules.id("ownerId", e.ownerId());
+				if (rules.id("senderId", e.senderId())) {
+					rules.that(e.senderId().equals(e.buyerId()) || e.senderId().equals(e.ownerId()),
+							"the sender is the buyer or the artisan, was " + e.senderId());
+				}
+			}
 			case OrderPlaced e -> order(rules, e.orderId(), e.buyerId(), e.lines(), e.total());
 			case OrderConfirmed e -> order(rules, e.orderId(), e.buyerId(), e.lines(), e.total());
 			case OrderCancelled e -> {

@@ -11,6 +11,7 @@ import com.artisanmarket.events.CatalogEvent.ProductListed;
 import com.artisanmarket.events.CatalogEvent.ProductUpdated;
 import com.artisanmarket.events.CatalogEvent.MasterclassBooked;
 import com.artisanmarket.events.CatalogEvent.MasterclassBookingCancelled;
+import com.artisanmarket.events.CatalogEvent.MessagePosted;
 import com.artisanmarket.events.CatalogEvent.ProductFavourited;
 import com.artisanmarket.events.CatalogEvent.ProductUnfavourited;
 import com.artisanmarket.events.CatalogEvent.ReviewHidden;
@@ -47,9 +48,10 @@ public final class EventTypes {
 			Map.entry("ProductUnfavourited", ProductUnfavourited.class),
 			Map.entry("MasterclassBooked", MasterclassBooked.class),
 			Map.entry("MasterclassBookingCancelled", MasterclassBookingCancelled.class),
-			Map.entry("OrderPlaced", OrderPlaced.class), Map.entry("OrderConfirmed", OrderConfirmed.class),
-			Map.entry("OrderRejected", OrderRejected.class), Map.entry("OrderCancelled", OrderCancelled.class),
-			Map.entry("OrderShipped", OrderShipped.class), Map.entry("OrderDelivered", OrderDelivered.class));
+			Map.entry("MessagePosted", MessagePosted.class), Map.entry("OrderPlaced", OrderPlaced.class),
+			Map.entry("OrderConfirmed", OrderConfirmed.class), Map.entry("OrderRejected", OrderRejected.class),
+			Map.entry("OrderCancelled", OrderCancelled.class), Map.entry("OrderShipped", OrderShipped.class),
+			Map.entry("OrderDelivered", OrderDelivered.class));
 
 	private EventTypes() {
 	}
@@ -73,6 +75,7 @@ public final class EventTypes {
 			case ProductUnfavourited e -> "ProductUnfavourited";
 			case MasterclassBooked e -> "MasterclassBooked";
 			case MasterclassBookingCancelled e -> "MasterclassBookingCancelled";
+			case MessagePosted e -> "MessagePosted";
 			case OrderPlaced e -> "OrderPlaced";
 			case OrderConfirmed e -> "OrderConfirmed";
 			case OrderRejected e -> "OrderRejected";

@@ -27,6 +27,7 @@ import com.artisanmarket.events.CatalogEvent.ProductRating;
 import com.artisanmarket.events.CatalogEvent.ReviewHidden;
 import com.artisanmarket.events.CatalogEvent.MasterclassBooked;
 import com.artisanmarket.events.CatalogEvent.MasterclassBookingCancelled;
+import com.artisanmarket.events.CatalogEvent.MessagePosted;
 import com.artisanmarket.events.CatalogEvent.ProductFavourited;
 import com.artisanmarket.events.CatalogEvent.ProductFavourites;
 import com.artisanmarket.events.CatalogEvent.ProductUnfavourited;
@@ -87,6 +88,7 @@ class EventJsonTests {
 						Money.of("90.00", "UZS"), 2, AT),
 				new MasterclassBookingCancelled("b-1", "m-1", "a-1", "u-artisan", "u-buyer", "Suzani stitches", 2,
 						Money.of("90.00", "UZS"), "u-buyer", null, 3, AT),
+				new MessagePosted("c-1", 1, "u-buyer", "a-1", "u-artisan", "u-buyer", AT),
 				new OrderPlaced("o-1", "u-buyer", List.of(LINE), PRICE.times(2), AT),
 				new OrderConfirmed("o-1", "u-buyer", List.of(LINE), PRICE.times(2), AT, AT),
 				new OrderRejected("o-1", "u-buyer", "Guba carpet: 1 left, 2 asked", AT),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import com.artisanmarket.events.CatalogEvent.MessagePosted;
 import com.artisanmarket.events.ArtisanEvent.ArtisanRegistered;
 import com.artisanmarket.events.ArtisanEvent.Status;
 import com.artisanmarket.events.CatalogEvent.FailedLine;
@@ -93,6 +94,16 @@ class EventRulesTests {
 		assertThat(EventRules.brokenRule(fromItsOwner(new OrderPlaced("o-1", "u-buyer", many, manyTotal, AT)),
 				Topics.ORDER_EVENTS))
 			.hasValueSatisfying((rule) -> assertThat(rule).contains("at most 50 lines"));
+	}
+
+	@Test
+	void refusesAMessageFromSomeoneOutsideItsConversation() {
+		MessagePosted stranger = new MessagePosted("c-1", 1, "u-buyer", "a-1", "u-artisan", "u-stranger", AT);
+		assertThat(EventRules.brokenRule(fromItsOwner(stranger), Topics.CATALOG_EVENTS))
+			.hasValueSatisfying((rule) -> assertThat(rule).contains("the sender is the buyer or the artisan"));
+		MessagePosted reply = new MessagePosted("c-1", 2, "u-buyer", "a-1", "u-artisan", "u-artisan", AT);
+		assertThat(EventRules.brokenRule(fromItsOwner(reply), Topics.CATALOG_EVENTS)).isEmpty();
+		assertThat(reply.recipientId()).isEqualTo("u-buyer");
 	}
 
 	@Test

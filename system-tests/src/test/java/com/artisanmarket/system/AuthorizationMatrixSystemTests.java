@@ -70,6 +70,12 @@ class AuthorizationMatrixSystemTests {
 	/** The buyer's booking at it. */
 	private static String bookingId;
 
+	/** The buyer's conversation with the owner about {@link #ownedProductId}. */
+	private static String conversationId;
+
+	/** Another, about {@link #orderedProductId}, that the report row reports. */
+	private static String conversationToReportId;
+
 	/** The smallest well-formed PNG: a 1×1 image. */
 	private static final byte[] PNG = Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC");
@@ -102,6 +108,16 @@ class AuthorizationMatrixSystemTests {
 		HttpResponse<String> booked = bookVia(marketplace.gatewayUrl(), users.get("buyer").authorization());
 		assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
 		bookingId = Http.json(booked).path("id").asString();
+		conversationId = conversationAbout(ownedProductId);
+		conversationToReportId = conversationAbout(orderedProductId);
+	}
+
+	private static String conversationAbout(String productId) {
+		HttpResponse<String> asked = Http.postJson(marketplace.gatewayUrl() + "/api/conversations",
+				Http.toJson(Map.of("productId", productId, "text", "Can it be made in blue?")),
+				users.get("buyer").authorization());
+		assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+		return Http.json(asked).path("id").asString();
 	}
 
 	private static String masterclass() {
@@ -426,6 +442,39 @@ class AuthorizationMatrixSystemTests {
 						(base) -> (actor) -> Http.get(base + "/api/bookings/" + bookingId + "/calendar.ics",
 								headers(actor)),
 						expect(401, 200, 404, 403, 403, 403)),
+				new Row("POST /api/conversations", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.postJson(base + "/api/conversations",
+								Http.toJson(Map.of("productId", ownedProductId, "text", "And in green?")),
+								headers(actor)),
+						expect(401, 201, 201, 403, 403, 403)),
+				new Row("GET /api/conversations", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/conversations", headers(actor)),
+						expect(401, 200, 200, 200, 200, 200)),
+				new Row("GET /api/conversations/unread", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/conversations/unread", headers(actor)),
+						expect(401, 200, 200, 200, 200, 200)),
+				// Only its two participants know a conversation exists; an admin reads
+				// the reported ones.
+				new Row("GET /api/conversations/{id}", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/conversations/" + conversationId, headers(actor)),
+						expect(401, 200, 404, 200, 404, 404)),
+				new Row("GET /api/conversations/{id}/messages", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.get(base + "/api/conversations/" + conversationId + "/messages",
+								headers(actor)),
+						expect(401, 200, 404, 200, 404, 404)),
+				new Row("POST /api/conversations/{id}/messages", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.postJson(base + "/api/conversations/" + conversationId + "/messages",
+								"{\"text\": \"Two weeks.\"}", headers(actor)),
+						expect(401, 201, 404, 201, 404, 404)),
+				new Row("POST /api/conversations/{id}/read", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.postJson(base + "/api/conversations/" + conversationId + "/read", "",
+								headers(actor)),
+						expect(401, 200, 404, 200, 404, 404)),
+				new Row("POST /api/conversations/{id}/report", Stack.CATALOG_SERVICE,
+						(base) -> (actor) -> Http.postJson(
+								base + "/api/conversations/" + conversationToReportId + "/report",
+								"{\"reason\": \"Asked to pay outside the marketplace\"}", headers(actor)),
+						expect(401, 200, 404, 200, 404, 404)),
 				new Row("POST /api/orders", Stack.ORDER_SERVICE,
 						(base) -> (actor) -> placeOrderVia(base, headers(actor)), expect(401, 202, 202, 403, 403, 403)),
 				new Row("GET /api/orders", Stack.ORDER_SERVICE,

@@ -201,6 +201,19 @@ public class Reservations {
 	}
 
 	/**
+	 * The products of an order the buyer placed, as its reservation remembers.
+	 * @param orderId the order
+	 * @param buyerId the buyer's account
+	 * @return the product ids, none when the order has no reservation or is another
+	 * buyer's
+	 */
+	public List<String> productIdsPlacedBy(String orderId, String buyerId) {
+		Reservation reservation = this.mongo.findById(orderId, Reservation.class);
+		return (reservation != null && buyerId.equals(reservation.buyerId()))
+				? reservation.lines().stream().map(ReservedLine::productId).distinct().toList() : List.of();
+	}
+
+	/**
 	 * Whether the buyer placed an order holding the product, as its reservation
 	 * remembers.
 	 * @param orderId the order
