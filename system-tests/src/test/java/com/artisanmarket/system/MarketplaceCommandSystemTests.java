@@ -80,25 +80,29 @@ class MarketplaceCommandSystemTests {
 		assertThat(down.exitCode()).as(down.output()).isZero();
 		assertThat(ourProcesses()).isEmpty();
 
-		Result again = marketplace("up", "--no-build", "--no-demo");
+		// Without --no-demo, a data directory's first start with the demo loads it.
+		Result again = marketplace("up", "--no-build");
 		assertThat(again.exitCode()).as(again.output()).isZero();
 		assertThat(marker(mongoPort).countDocuments()).as("data kept across down and up").isEqualTo(1);
+		theDemoMarketplaceIsLoaded(again, "http://127.0.0.1:" + gatewayPort);
 
-		Result fresh = marketplace("up", "--fresh", "--no-build");
+		Result fresh = marketplace("up", "--fresh", "--no-build", "--no-demo");
 		assertThat(fresh.exitCode()).as(fresh.output()).isZero();
 		assertThat(fresh.output()).contains("wiped " + this.dataDir);
 		assertThat(ourProcesses()).hasSize(6);
 		assertThat(marker(mongoPort).countDocuments()).as("nothing left after --fresh").isZero();
-		theDemoMarketplaceIsLoaded(fresh, "http://127.0.0.1:" + gatewayPort);
+		assertThat(Http.json(Http.get("http://127.0.0.1:" + gatewayPort + "/api/products")).path("totalItems").asLong())
+			.as("no demo left either")
+			.isZero();
 
 		marketplace("down");
 		assertThat(ourProcesses()).isEmpty();
 	}
 
 	/**
-	 * The first start of an empty marketplace loads the demo through the API: the
-	 * storefront lists it, the demo buyer's order confirms, the demo artisan has sales;
-	 * and it is not loaded twice.
+	 * The first start of a data directory without {@code --no-demo} loads the demo
+	 * through the API: the storefront lists it, the demo buyer's order confirms, the demo
+	 * artisan has sales; and it is not loaded twice.
 	 */
 	private void theDemoMarketplaceIsLoaded(Result up, String gateway) throws Exception {
 		assertThat(up.output()).contains("Demo data loaded").contains("buyer@demo.artisan-marketplace.local");
