@@ -216,6 +216,7 @@ public final class Stack {
 		String name = instanceName(GATEWAY, index);
 		List<String> command = serviceCommand(GATEWAY, name, managementPort, index == 0);
 		command.addAll(List.of("--server.port=" + port, "--spring.mongodb.uri=" + this.config.mongoUri("identity"),
+				"--spring.kafka.bootstrap-servers=" + this.config.kafkaBootstrapServers(),
 				"--marketplace.gateway.services.artisan-service=" + urls(ARTISAN_SERVICE, ports.artisanService()),
 				"--marketplace.gateway.services.catalog-service=" + urls(CATALOG_SERVICE, ports.catalogService()),
 				"--marketplace.gateway.services.order-service=" + urls(ORDER_SERVICE, ports.orderService()),

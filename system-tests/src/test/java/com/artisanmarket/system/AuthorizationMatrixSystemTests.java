@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import com.artisanmarket.launcher.Stack;
+import com.artisanmarket.testsupport.EventStream;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.MarketplaceStack;
 import org.awaitility.Awaitility;
@@ -442,6 +443,12 @@ class AuthorizationMatrixSystemTests {
 						(base) -> (actor) -> Http.get(base + "/api/bookings/" + bookingId + "/calendar.ics",
 								headers(actor)),
 						expect(401, 200, 404, 403, 403, 403)),
+				new Row("POST /api/me/events/ticket (the live updates' stream ticket)", null,
+						(base) -> (actor) -> Http.postJson(base + "/api/me/events/ticket", "", headers(actor)),
+						expect(401, 200, 200, 200, 200, 200)),
+				new Row("GET /api/me/events (the stream itself, with a bearer token)", null,
+						(base) -> (actor) -> EventStream.answer(base + "/api/me/events", headers(actor)),
+						expect(401, 200, 200, 200, 200, 200)),
 				new Row("POST /api/conversations", Stack.CATALOG_SERVICE,
 						(base) -> (actor) -> Http.postJson(base + "/api/conversations",
 								Http.toJson(Map.of("productId", ownedProductId, "text", "And in green?")),

@@ -78,6 +78,8 @@ class GatewaySecurity {
 			.cors((cors) -> cors.configurationSource(cors(properties.allowedOrigins())))
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.GET, "/api/auth/me")
 				.authenticated()
+				.pathMatchers(HttpMethod.POST, "/api/me/events/ticket")
+				.authenticated()
 				.pathMatchers("/api/admin/**")
 				.hasRole("ADMIN")
 				.anyExchange()
