@@ -17,6 +17,9 @@ import { favouritesPage } from './pages/favourites.js';
 import { adminMasterclassesPage, bookingsPage, masterclassPage, masterclassesPage, studioMasterclassPage, studioMasterclassesPage } from './pages/masterclasses.js';
 import { studioOrdersPage, studioPage, studioProductPage, studioProductsPage, studioProfilePage, studioReviewsPage, studioStatsPage } from './pages/studio.js';
 import { adminArtisansPage, adminOrdersPage, adminPage, adminReviewsPage } from './pages/admin.js';
+import { adminConversationsPage, conversationPage, inboxPage, studioInboxPage } from './pages/messages.js';
+import { live } from './live.js';
+import { newOrderCount, refreshUnread, unreadCount } from './messages.js';
 
 const routes = [
   [/^\/$/, homePage],
@@ -31,6 +34,8 @@ const routes = [
   [/^\/bookings$/, bookingsPage],
   [/^\/orders$/, ordersPage],
   [/^\/orders\/([^/]+)$/, orderPage],
+  [/^\/messages$/, inboxPage],
+  [/^\/messages\/([^/]+)$/, conversationPage],
   [/^\/signin$/, signInPage],
   [/^\/signup$/, signUpPage],
   [/^\/studio$/, studioPage],
@@ -42,11 +47,13 @@ const routes = [
   [/^\/studio\/reviews$/, studioReviewsPage],
   [/^\/studio\/masterclasses$/, studioMasterclassesPage],
   [/^\/studio\/masterclasses\/([^/]+)$/, studioMasterclassPage],
+  [/^\/studio\/messages$/, studioInboxPage],
   [/^\/admin$/, adminPage],
   [/^\/admin\/artisans$/, adminArtisansPage],
   [/^\/admin\/orders$/, adminOrdersPage],
   [/^\/admin\/reviews$/, adminReviewsPage],
   [/^\/admin\/masterclasses$/, adminMasterclassesPage],
+  [/^\/admin\/conversations$/, adminConversationsPage],
 ];
 
 let leaving = [];
@@ -143,7 +150,11 @@ function renderHeader() {
   const languages = h('select', { id: 'language', class: 'language', onchange: (event) => setLanguage(event.target.value) },
     LANGUAGES.map((option) => h('option', { value: option.code, lang: option.code, selected: option.code === language() }, option.name)));
   const account = user
-    ? [session.hasRole('ARTISAN') ? h('a', { href: '/studio', id: 'studio-link' }, t('nav.studio')) : null,
+    ? [session.hasRole('ARTISAN') ? h('a', { href: '/studio', id: 'studio-link' }, t('nav.studio'), ' ',
+      h('span', { class: 'badge', id: 'new-orders-count', hidden: newOrderCount() === 0, title: t('messages.newOrdersBadge') }, String(newOrderCount()))) : null,
+      session.hasRole('BUYER') || session.hasRole('ARTISAN')
+        ? h('a', { href: session.hasRole('ARTISAN') ? '/studio/messages' : '/messages', id: 'messages-link' }, t('nav.messages'), ' ',
+          h('span', { class: 'badge', id: 'messages-count', hidden: unreadCount() === 0, title: t('messages.unreadBadge') }, String(unreadCount()))) : null,
       session.hasRole('ADMIN') ? h('a', { href: '/admin', id: 'admin-link' }, t('nav.admin')) : null,
       session.hasRole('BUYER') ? h('a', { href: '/favourites', id: 'favourites-link' }, t('nav.favourites')) : null,
       session.hasRole('BUYER') ? h('a', { href: '/orders' }, t('nav.orders')) : null,
@@ -197,3 +208,5 @@ window.addEventListener('storage', (event) => { if (event.key === 'am.cart' || e
 
 await loadLanguages();
 render();
+live.start();
+refreshUnread();

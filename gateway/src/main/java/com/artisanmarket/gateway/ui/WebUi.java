@@ -23,10 +23,11 @@ class WebUi {
 
 	/** The storefront's, the artisan studio's and the admin pages' paths. */
 	static final String[] PAGES = { "/", "/search", "/products/{id}", "/artisans/{id}", "/cart", "/checkout",
-			"/favourites", "/masterclasses", "/masterclasses/{id}", "/bookings", "/orders", "/orders/{id}", "/signin",
-			"/signup", "/studio", "/studio/profile", "/studio/products", "/studio/products/{id}", "/studio/orders",
-			"/studio/stats", "/studio/reviews", "/studio/masterclasses", "/studio/masterclasses/{id}", "/admin",
-			"/admin/artisans", "/admin/orders", "/admin/reviews", "/admin/masterclasses" };
+			"/favourites", "/masterclasses", "/masterclasses/{id}", "/bookings", "/orders", "/orders/{id}", "/messages",
+			"/messages/{id}", "/signin", "/signup", "/studio", "/studio/profile", "/studio/products",
+			"/studio/products/{id}", "/studio/orders", "/studio/stats", "/studio/reviews", "/studio/masterclasses",
+			"/studio/masterclasses/{id}", "/studio/messages", "/admin", "/admin/artisans", "/admin/orders",
+			"/admin/reviews", "/admin/masterclasses", "/admin/conversations" };
 
 	@Bean
 	RouterFunction<ServerResponse> webUiPages(@Value("classpath:/static/index.html") Resource page) {

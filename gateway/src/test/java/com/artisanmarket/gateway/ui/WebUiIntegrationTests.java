@@ -28,7 +28,8 @@ class WebUiIntegrationTests {
 			"/studio/products", "/studio/products/new", "/studio/orders?status=CONFIRMED", "/studio/stats",
 			"/studio/reviews", "/admin", "/admin/artisans?status=PENDING", "/admin/orders",
 			"/admin/reviews?status=HIDDEN", "/masterclasses?city=Bukhara", "/masterclasses/m-1", "/bookings",
-			"/studio/masterclasses", "/studio/masterclasses/new", "/admin/masterclasses?status=CANCELLED" })
+			"/studio/masterclasses", "/studio/masterclasses/new", "/admin/masterclasses?status=CANCELLED", "/messages",
+			"/messages/c-1", "/studio/messages", "/admin/conversations" })
 	void answersTheUiPageOnEveryUiPath(String path) {
 		HttpResponse<String> response = Http.get(url(path));
 

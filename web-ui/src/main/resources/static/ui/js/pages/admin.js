@@ -14,7 +14,7 @@ export function guard(navigate) {
 
 export function adminNav(active) {
   const links = [['/admin', 'admin.nav.overview'], ['/admin/artisans?status=PENDING', 'admin.nav.queue'], ['/admin/artisans', 'admin.nav.artisans'], ['/admin/orders', 'admin.nav.orders'],
-    ['/admin/reviews', 'admin.nav.reviews'], ['/admin/masterclasses', 'admin.nav.masterclasses']];
+    ['/admin/reviews', 'admin.nav.reviews'], ['/admin/masterclasses', 'admin.nav.masterclasses'], ['/admin/conversations', 'admin.nav.conversations']];
   return h('nav', { class: 'sub-nav', 'aria-label': t('admin.title') },
     links.map(([href, key]) => h('a', { href, 'aria-current': href === active ? 'page' : null }, t(key))));
 }

@@ -7,6 +7,7 @@ import { COUNTRIES, pageHeading, pageParam, pager, roleGuard, statusBadge } from
 import { alertBox, describe } from '../errors.js';
 import { guard as artisansOnly, myProfile, studioNav } from './studio.js';
 import { adminNav, guard as adminsOnly } from './admin.js';
+import { live } from '../live.js';
 
 const PAGE_SIZE = 20;
 const LANGUAGE_CODES = ['az', 'uz', 'ru', 'en', 'tr', 'de', 'fr'];
@@ -186,7 +187,7 @@ function bookingRow(booking, redraw) {
 }
 
 /** /bookings: the buyer's bookings, newest first, with cancelling and the calendar file. */
-export async function bookingsPage({ query: params, navigate }) {
+export async function bookingsPage({ query: params, navigate, onLeave, current }) {
   const refused = roleGuard(navigate, 'BUYER', 'masterclass.bookings', 'favourites.buyersOnly');
   if (refused) return refused;
   const page = pageParam(params);
@@ -200,6 +201,10 @@ export async function bookingsPage({ query: params, navigate }) {
     fill(pages, pager(found, (target) => `/bookings${query({ page: target || '' })}`));
   };
   await draw();
+  // A booking confirmed or cancelled elsewhere (a class cancelled by its artisan) shows at once.
+  onLeave(live.on('order-status', (event) => {
+    if (event.bookingId && current()) draw().catch(() => {});
+  }));
   return h('div', { class: 'page bookings-page' }, pageHeading(t('masterclass.bookings')), list, empty, pages,
     h('p', {}, h('a', { href: '/masterclasses' }, t('masterclass.browse'))));
 }

@@ -4,6 +4,8 @@ import { api, query } from '../api.js';
 import { session } from '../session.js';
 import { ORDER_STATUSES, orderStatusFilter, pageHeading, pageParam, pager, statusBadge, statusParam } from '../components.js';
 import { alertBox, describe } from '../errors.js';
+import { live } from '../live.js';
+import { askForm } from '../messages.js';
 
 const POLL_MS = 1500;
 
@@ -82,7 +84,8 @@ export async function orderPage({ params: [id], navigate, onLeave, current }) {
           h('button', { type: 'button', class: 'button danger', id: 'confirm-cancel', onclick: () => act('cancel') }, t('order.cancelYes')),
           h('button', { type: 'button', class: 'button secondary', onclick: () => { confirmingCancel = false; draw(); } }, t('order.cancelNo'))] : null,
         receivable ? h('button', { type: 'button', class: 'button', id: 'mark-delivered', onclick: () => act('delivery') }, t('order.received')) : null,
-        h('a', { href: '/orders' }, t('orders.title'))));
+        h('a', { href: '/orders' }, t('orders.title'))),
+      order.buyerId === session.user()?.id ? askAbout(order, navigate) : null);
   };
 
   const act = async (action) => {
@@ -96,9 +99,10 @@ export async function orderPage({ params: [id], navigate, onLeave, current }) {
     }
   };
 
-  // The status moves from PENDING to CONFIRMED or REJECTED without a reload: poll while it may still change by itself.
+  // The status changes without a reload: the live stream says when (an artisan ships, the
+  // saga confirms); while the stream is not open, a pending order is polled instead.
   let timer = null;
-  const poll = async () => {
+  const reload = async () => {
     try {
       const fresh = (await api(`/api/orders/${encodeURIComponent(order.id)}`)).data;
       if (!current()) return;
@@ -108,15 +112,33 @@ export async function orderPage({ params: [id], navigate, onLeave, current }) {
         announce(`${t('order.status')} ${t(`status.${order.status}`)}`);
       }
     } catch {
-      // A missed poll is tried again on the next tick.
+      // A missed reload is tried again with the next event or poll.
     }
+  };
+  const poll = async () => {
+    if (!live.connected()) await reload();
     if (current() && order.status === 'PENDING') timer = setTimeout(poll, POLL_MS);
   };
   if (order.status === 'PENDING') timer = setTimeout(poll, POLL_MS);
   onLeave(() => clearTimeout(timer));
+  onLeave(live.on('order-status', (event) => { if (event.orderId === order.id) reload(); }));
 
   draw();
   return view;
+}
+
+/** "Ask the artisan" for each artisan whose goods are in the order. */
+function askAbout(order, navigate) {
+  const byArtisan = new Map();
+  for (const line of order.lines) {
+    if (!byArtisan.has(line.artisanId)) byArtisan.set(line.artisanId, []);
+    byArtisan.get(line.artisanId).push(line.title);
+  }
+  const several = byArtisan.size > 1;
+  return h('section', { class: 'ask-section', 'aria-labelledby': 'ask-heading' },
+    h('h2', { id: 'ask-heading' }, t('messages.askHeading')),
+    [...byArtisan.entries()].map(([artisanId, titles], index) => askForm({ orderId: order.id, artisanId }, navigate,
+      { id: `ask-artisan-${index}`, label: several ? t('messages.askAbout', { titles: titles.join(', ') }) : t('messages.ask') })));
 }
 
 function explanation(order) {

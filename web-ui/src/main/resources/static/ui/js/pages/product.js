@@ -6,6 +6,7 @@ import { pageHeading, productImage } from '../components.js';
 import { alertBox } from '../errors.js';
 import { reviewsSection, stars } from '../reviews.js';
 import { heart } from '../favourites.js';
+import { askForm } from '../messages.js';
 
 export async function productPage({ params: [id], query: params, navigate }) {
   const product = (await api(`/api/products/${encodeURIComponent(id)}`)).data;
@@ -58,6 +59,7 @@ export async function productPage({ params: [id], query: params, navigate }) {
         product.rating?.count ? h('p', { class: 'rating-line' }, h('a', { href: '#reviews' }, stars(product.rating, 'product-rating'))) : null,
         h('p', { class: 'favourite-line', id: 'product-favourite' }, heart('products', product.id, product.favouriteCount ?? 0)),
         buy,
+        askForm({ productId: product.id }, navigate),
         h('h2', {}, t('product.description')),
         h('p', { class: 'description' }, product.description),
         h('dl', { class: 'facts' },

@@ -7,6 +7,7 @@ import { CATEGORIES, COUNTRIES, ORDER_STATUSES, orderStatusFilter, pageHeading, 
 import { alertBox, describe } from '../errors.js';
 import { barChart } from '../charts.js';
 import { reviewStars, stars } from '../reviews.js';
+import { sawOrders } from '../messages.js';
 
 /** Artisans only; anyone else is told how to get in. */
 export function guard(navigate) {
@@ -26,7 +27,7 @@ export async function myProfile() {
 
 export function studioNav(active) {
   const links = [['/studio', 'studio.nav.overview'], ['/studio/products', 'studio.nav.products'], ['/studio/orders', 'studio.nav.orders'],
-    ['/studio/masterclasses', 'studio.nav.masterclasses'], ['/studio/reviews', 'studio.nav.reviews'], ['/studio/stats', 'studio.nav.stats'],
+    ['/studio/masterclasses', 'studio.nav.masterclasses'], ['/studio/messages', 'studio.nav.messages'], ['/studio/reviews', 'studio.nav.reviews'], ['/studio/stats', 'studio.nav.stats'],
     ['/studio/profile', 'studio.nav.profile']];
   return h('nav', { class: 'sub-nav', 'aria-label': t('studio.title') },
     links.map(([href, key]) => h('a', { href, 'aria-current': href === active ? 'page' : null }, t(key))));
@@ -276,6 +277,7 @@ function archiveSection(product, navigate) {
 export async function studioOrdersPage({ navigate, query: params }) {
   const refused = guard(navigate);
   if (refused) return refused;
+  sawOrders();
   const status = statusParam(params, ORDER_STATUSES);
   const page = pageParam(params);
   const result = (await api(`/api/orders${query({ status, page, size: 10 })}`)).data;
