@@ -45,23 +45,42 @@ public final class EventStream implements AutoCloseable {
 	 * {@code text/event-stream}
 	 */
 	public static EventStream open(String url, Map<String, String> headers) {
+		HttpResponse<InputStream> response = send(url, headers);
+		String type = response.headers().firstValue("Content-Type").orElse("");
+		if (response.statusCode() != 200 || !type.startsWith("text/event-stream")) {
+			throw new AssertionError(
+					"GET " + url + " answered " + response.statusCode() + " " + type + ": " + readAll(response));
+		}
+		return new EventStream(response.body());
+	}
+
+	/**
+	 * How a stream request is answered, without waiting for its (endless) body: an event
+	 * stream is closed at once and answered with an empty body; anything else is read
+	 * whole.
+	 */
+	public static HttpResponse<String> answer(String url, Map<String, String> headers) {
+		HttpResponse<InputStream> response = send(url, headers);
+		boolean events = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+		if (events) {
+			try (InputStream stream = response.body()) {
+				// Closed unread: the stream would never end.
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			return new Answer(response, "");
+		}
+		return new Answer(response, readAll(response));
+	}
+
+	private static HttpResponse<InputStream> send(String url, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.header("Accept", "text/event-stream")
 			.GET();
 		headers.forEach(request::header);
 		try {
-			HttpResponse<InputStream> response = client.send(request.build(),
-					HttpResponse.BodyHandlers.ofInputStream());
-			String type = response.headers().firstValue("Content-Type").orElse("");
-			if (response.statusCode() != 200 || !type.startsWith("text/event-stream")) {
-				String body;
-				try (InputStream stream = response.body()) {
-					body = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-				}
-				throw new AssertionError(
-						"GET " + url + " answered " + response.statusCode() + " " + type + ": " + body);
-			}
-			return new EventStream(response.body());
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -72,34 +91,11 @@ public final class EventStream implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * How a stream request is answered, without waiting for its (endless) body: an event
-	 * stream is closed at once and answered with an empty body; anything else is read
-	 * whole.
-	 */
-	public static HttpResponse<String> answer(String url, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.header("Accept", "text/event-stream")
-			.GET();
-		headers.forEach(request::header);
-		try {
-			HttpResponse<InputStream> response = client.send(request.build(),
-					HttpResponse.BodyHandlers.ofInputStream());
-			String body;
-			try (InputStream stream = response.body()) {
-				boolean events = response.headers()
-					.firstValue("Content-Type")
-					.orElse("")
-					.startsWith("text/event-stream");
-				body = events ? "" : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-			}
-			return new Answer(response, body);
+	private static String readAll(HttpResponse<InputStream> response) {
+		try (InputStream stream = response.body()) {
+			return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
 	}

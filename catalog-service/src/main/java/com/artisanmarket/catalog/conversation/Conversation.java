@@ -65,6 +65,14 @@ record Conversation(@Id String id, Subject subject, String buyerId, String buyer
 		}
 	}
 
+	/** This conversation after one write: the next version, with these parts changed. */
+	Conversation next(List<Message> messages, int archivedPages, Counts sent, Counts read, List<Report> reports,
+			Instant lastActivityAt) {
+		return new Conversation(this.id, this.subject, this.buyerId, this.buyerName, this.artisanId, this.ownerId,
+				this.artisanName, messages, archivedPages, sent, read, reports, this.createdAt, lastActivityAt,
+				this.version + 1, List.of());
+	}
+
 	/** The side the caller writes on, empty when they are not a participant. */
 	Optional<Party> party(Caller caller) {
 		if (caller.isAnonymous()) {

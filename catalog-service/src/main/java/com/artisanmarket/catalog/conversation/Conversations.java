@@ -157,9 +157,7 @@ class Conversations {
 				return Optional.empty();
 			}
 			this.outbox.publishSoon(Conversation.COLLECTION, id);
-			Conversation after = new Conversation(id, current.subject(), current.buyerId(), current.buyerName(),
-					current.artisanId(), current.ownerId(), current.artisanName(), messages, pages, sent, read,
-					current.reports(), current.createdAt(), now, current.version() + 1, List.of());
+			Conversation after = current.next(messages, pages, sent, read, current.reports(), now);
 			this.inboxes.file(after);
 			return Optional.of(after);
 		}, "This conversation is busy right now; send the message again.");
@@ -178,10 +176,8 @@ class Conversations {
 			if (!writeOver(current, new Update().set("read", read).set("version", current.version() + 1))) {
 				return Optional.empty();
 			}
-			Conversation after = new Conversation(id, current.subject(), current.buyerId(), current.buyerName(),
-					current.artisanId(), current.ownerId(), current.artisanName(), current.messages(),
-					current.archivedPages(), current.sent(), read, current.reports(), current.createdAt(),
-					current.lastActivityAt(), current.version() + 1, List.of());
+			Conversation after = current.next(current.messages(), current.archivedPages(), current.sent(), read,
+					current.reports(), current.lastActivityAt());
 			this.inboxes.file(after);
 			return Optional.of(after);
 		}, "This conversation is busy right now; try again.");
@@ -201,10 +197,8 @@ class Conversations {
 			if (!writeOver(current, new Update().set("reports", reports).set("version", current.version() + 1))) {
 				return Optional.empty();
 			}
-			Conversation after = new Conversation(id, current.subject(), current.buyerId(), current.buyerName(),
-					current.artisanId(), current.ownerId(), current.artisanName(), current.messages(),
-					current.archivedPages(), current.sent(), current.read(), reports, current.createdAt(),
-					current.lastActivityAt(), current.version() + 1, List.of());
+			Conversation after = current.next(current.messages(), current.archivedPages(), current.sent(),
+					current.read(), reports, current.lastActivityAt());
 			this.inboxes.file(after);
 			logger.info("Conversation {} reported by {}", id, caller.accountId());
 			return Optional.of(after);
