@@ -87,6 +87,17 @@ function follow() {
   if (user) connect();
 }
 
+// A page left for another keeps no stream: an open one held a connection (Chrome may keep the
+// page in its back/forward cache), and with six connections per host over HTTP/1.1 a few pages
+// left behind stalled every request of the page in front (seen in the browser tests).
+window.addEventListener('pagehide', () => {
+  close();
+  clearTimeout(retry);
+  retry = null;
+});
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted && account) connect();
+});
 window.addEventListener('session-changed', follow);
 window.addEventListener('storage', (event) => { if (event.key === 'am.session') follow(); });
 
