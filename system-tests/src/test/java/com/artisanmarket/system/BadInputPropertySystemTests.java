@@ -249,17 +249,17 @@ class BadInputPropertySystemTests {
 		Users.User buyer = Users.signUp(marketplace, "BUYER");
 		users = Map.of(Caller.BUYER, buyer, Caller.ARTISAN, artisan, Caller.ADMIN, Users.admin(marketplace));
 		profileId = profile(artisan, "Fuzzed Looms", "Sheki");
-		productId = created(settled(
-				() -> Http.postJson(gateway("/api/products"), product("Fuzzed rug", 100), artisan.authorization())));
-		HttpResponse<String> image = settled(() -> Http.postFile(gateway("/api/products/" + productId + "/images"),
+		productId = created(Settled
+			.call(() -> Http.postJson(gateway("/api/products"), product("Fuzzed rug", 100), artisan.authorization())));
+		HttpResponse<String> image = Settled.call(() -> Http.postFile(gateway("/api/products/" + productId + "/images"),
 				"file", "rug.png", "image/png", PNG, artisan.authorization()));
 		assertThat(image.statusCode()).as(image.body()).isEqualTo(201);
 		mediaPath = Http.json(image).path("url").asString();
 		Users.User honest = Users.signUp(marketplace, "ARTISAN");
 		profile(honest, "Honest Kilims", "Quba");
-		honestProductId = created(settled(
+		honestProductId = created(Settled.call(
 				() -> Http.postJson(gateway("/api/products"), product("Honest kilim", 1000), honest.authorization())));
-		HttpResponse<String> order = settled(() -> placeOrder(buyer, honestProductId));
+		HttpResponse<String> order = Settled.call(() -> placeOrder(buyer, honestProductId));
 		assertThat(order.statusCode()).as(order.body()).isEqualTo(202);
 		orderId = Http.json(order).path("id").asString();
 		awaitStatus(buyer, orderId, "CONFIRMED");
@@ -274,25 +274,13 @@ class BadInputPropertySystemTests {
 	 * profile per account): the profile made is then the account's own.
 	 */
 	private static String profile(Users.User artisan, String displayName, String city) {
-		HttpResponse<String> response = settled(() -> Http.postJson(gateway("/api/artisans"),
+		HttpResponse<String> response = Settled.call(() -> Http.postJson(gateway("/api/artisans"),
 				Http.toJson(Map.of("displayName", displayName, "craft", "weaving", "city", city, "country", "AZ")),
 				artisan.authorization()));
 		if (response.statusCode() == 409) {
 			return Http.json(Http.get(gateway("/api/artisans/me"), artisan.authorization())).path("id").asString();
 		}
 		return created(response);
-	}
-
-	/**
-	 * The first calls after the stack started may find a service still warming up (503
-	 * from the gateway): the setup tries again, as the demo loader does.
-	 */
-	private static HttpResponse<String> settled(Supplier<HttpResponse<String>> call) {
-		return Awaitility.await()
-			.atMost(Duration.ofSeconds(90))
-			.pollDelay(Duration.ZERO)
-			.pollInterval(Duration.ofSeconds(1))
-			.until(call::get, (response) -> response.statusCode() != 503);
 	}
 
 	/**
