@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The marketplace's parts and how each is started. The single place that knows the
@@ -164,6 +165,15 @@ public final class Stack {
 		for (String service : List.of(ARTISAN_SERVICE, CATALOG_SERVICE, ORDER_SERVICE, GATEWAY)) {
 			new StartupCache(this.config.java(), serviceJar(service)).prepare();
 		}
+	}
+
+	/**
+	 * Whether a service's startup cache is still to be recorded for this build (see
+	 * {@link Startup#CACHED_AND_RECORDING}).
+	 */
+	public boolean isStartupCacheMissing() {
+		return Stream.of(ARTISAN_SERVICE, CATALOG_SERVICE, ORDER_SERVICE, GATEWAY)
+			.anyMatch((service) -> new StartupCache(this.config.java(), serviceJar(service)).isMissing());
 	}
 
 	public List<Path> missingArtifacts() {

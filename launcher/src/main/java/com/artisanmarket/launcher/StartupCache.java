@@ -65,6 +65,15 @@ final class StartupCache {
 		return command;
 	}
 
+	/**
+	 * Whether a run could record a cache this build does not have yet: the jar is
+	 * extracted and this JDK records caches.
+	 */
+	boolean isMissing() {
+		return Runtime.version().feature() >= FIRST_JDK && isUpToDate(extractedJar())
+				&& !isUpToDate(this.directory.resolve("app.aot"));
+	}
+
 	private Path extractedJar() {
 		return this.directory.resolve(this.executableJar.getFileName());
 	}

@@ -35,6 +35,8 @@ public final class Supervisor {
 
 	private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
+	private static final Duration PORTS_FREED_AFTER_EXIT = Duration.ofSeconds(10);
+
 	private final Stack stack;
 
 	private final boolean detach;
@@ -104,6 +106,15 @@ public final class Supervisor {
 	 */
 	public ProcessHandle start(Part part) {
 		List<Integer> taken = takenPorts(part);
+		if (!taken.isEmpty() && Files.exists(pidFile(part))) {
+			// Its pid file is left: the part ended on its own (a crash) rather than
+			// through
+			// stop or kill. A dying JVM stops counting as running (its command line is
+			// gone)
+			// a moment before the kernel closes its sockets: a crash test's restart found
+			// the port still taken.
+			taken = awaitPortsFree(part, PORTS_FREED_AFTER_EXIT);
+		}
 		if (!taken.isEmpty()) {
 			throw new StartFailure(part, "port " + taken.getFirst() + " is already in use by another program"
 					+ " (set MARKETPLACE_" + part.name().toUpperCase().replace('-', '_') + "_PORT to use another)");
@@ -318,6 +329,22 @@ public final class Supervisor {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private List<Integer> awaitPortsFree(Part part, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		List<Integer> taken = takenPorts(part);
+		while (!taken.isEmpty() && Instant.now().isBefore(deadline)) {
+			try {
+				Thread.sleep(POLL);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return taken;
+			}
+			taken = takenPorts(part);
+		}
+		return taken;
 	}
 
 	private static boolean awaitExit(ProcessHandle handle, Duration timeout) {

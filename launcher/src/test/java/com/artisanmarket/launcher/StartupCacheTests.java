@@ -31,7 +31,9 @@ class StartupCacheTests {
 		Path jar = file("catalog-service.jar", built);
 		Path extracted = file("startup/catalog-service.jar", built.plusSeconds(5));
 
-		assertThat(new StartupCache(Path.of("java"), jar).command(true)).endsWith("-jar", extracted.toString())
+		StartupCache startupCache = new StartupCache(Path.of("java"), jar);
+		assertThat(startupCache.isMissing()).isEqualTo(AOT_JDK);
+		assertThat(startupCache.command(true)).endsWith("-jar", extracted.toString())
 			.satisfies((command) -> assertThat(command.contains("-XX:AOTCacheOutput=" + cache())).isEqualTo(AOT_JDK));
 	}
 
@@ -42,8 +44,9 @@ class StartupCacheTests {
 		file("startup/catalog-service.jar", built.plusSeconds(5));
 		file("startup/app.aot", built.plusSeconds(30));
 
-		assertThat(new StartupCache(Path.of("java"), jar).command(true).contains("-XX:AOTCache=" + cache()))
-			.isEqualTo(AOT_JDK);
+		StartupCache startupCache = new StartupCache(Path.of("java"), jar);
+		assertThat(startupCache.isMissing()).isFalse();
+		assertThat(startupCache.command(true).contains("-XX:AOTCache=" + cache())).isEqualTo(AOT_JDK);
 	}
 
 	@Test

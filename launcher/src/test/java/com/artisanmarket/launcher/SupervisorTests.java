@@ -1,5 +1,7 @@
 package com.artisanmarket.launcher;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +92,29 @@ class SupervisorTests {
 			.isThrownBy(() -> up.awaitReady(List.of(part), Duration.ofSeconds(20), (ready, after) -> {
 			}))
 			.withMessage("fake exited before it was ready (exit code 3)");
+	}
+
+	@Test
+	void startsAgainAPartThatCrashedOnceItsPortIsReleased() throws Exception {
+		Part part = part("exit 1");
+		Supervisor supervisor = supervisor();
+		supervisor.start(part);
+		await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.running(part).isEmpty());
+		// As a dying JVM's sockets outlive its process for a moment.
+		ServerSocket stillBound = new ServerSocket(part.ports().getFirst());
+		Thread.ofVirtual().start(() -> {
+			try (stillBound) {
+				Thread.sleep(Duration.ofSeconds(1));
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+
+		ProcessHandle again = supervisor.start(part);
+
+		assertThat(stillBound.isClosed()).isTrue();
+		assertThat(again.pid()).isPositive();
 	}
 
 	private Supervisor supervisor() {
