@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.artisanmarket.bench.live.LiveStep;
 import com.artisanmarket.bench.load.BrowseSimulation;
 import com.artisanmarket.bench.load.GatlingRun;
 import com.artisanmarket.bench.load.LoadSettings;
@@ -45,8 +46,9 @@ import com.sun.management.OperatingSystemMXBean;
  * {@code ./marketplace bench}: measures the running marketplace. It prepares its data
  * through the public API, runs the browse and search simulations, an unreported checkout
  * warm-up, then one checkout run per order rate while reading the parts' CPU time and
- * memory from {@code /proc}, measures the gateway's overhead with wrk against nginx, and
- * writes everything with Gatling's reports into a results folder.
+ * memory from {@code /proc}, measures the gateway's overhead with wrk against nginx,
+ * holds open live event streams while following orders on one of them, and writes
+ * everything with Gatling's reports into a results folder.
  * <p>
  * The marketplace and the load generator share this machine, so the figures are those of
  * one machine doing both; the summary says so.
@@ -119,6 +121,21 @@ public final class Bench {
 			Catalogue catalogue = (this.options.runs("browse") || this.options.runs("search"))
 					? Catalogue.measure(this.http, gateway, this.config.dataDir()) : null;
 			List<ReadResult> reads = reads(settings, results);
+			// Before the checkout steps: the pool's buyers hold (almost) no orders yet,
+			// far
+			// below the caps on what one buyer may hold unshipped.
+			LiveStep.Result live = null;
+			if (this.options.runs("live")) {
+				this.out.printf("Live updates: %,d open streams, %d orders followed on their buyers' streams%n",
+						this.options.streams(), this.options.liveOrders());
+				List<String> listeners = setup.listenerTokens(
+						(this.options.streams() + LiveStep.STREAMS_PER_ACCOUNT - 1) / LiveStep.STREAMS_PER_ACCOUNT);
+				live = new LiveStep(gateway, parts, this.out).run(this.options.streams(), listeners,
+						setup.refreshTokens(data).buyers().stream().map(BenchData.Buyer::token).toList(),
+						// not the first product, which the checkout warm-up's buyer
+						// orders
+						data.productIds().subList(1, data.productIds().size()), this.options.liveOrders());
+			}
 			List<StepResult> steps = new ArrayList<>();
 			if (this.options.runs("checkout")) {
 				OrderLookup orders = new OrderLookup(this.http, local(this.config.ports().orderService()),
@@ -148,7 +165,8 @@ public final class Bench {
 				}
 			}
 			Summary summary = new Summary(run(started, gateway), reads, catalogue, steps,
-					Summary.highestSustained(steps), overhead, parts.peakResidentKib(), memory.maxResidentKibTotal());
+					Summary.highestSustained(steps), overhead, parts.peakResidentKib(), memory.maxResidentKibTotal(),
+					live);
 			this.out.println();
 			this.out.print(SummaryWriter.write(summary, results));
 			this.out.println();

@@ -22,20 +22,22 @@ import java.util.Set;
  * @param overheadSeconds how long wrk loads each path for the gateway overhead (0: skip)
  * @param overheadConnections wrk's connections (32, as the measurements that started the
  * performance work used)
+ * @param streams live event streams held open on the gateway
+ * @param liveOrders orders followed on their buyer's stream meanwhile
  * @param simulations which of browse, search and checkout run
  * @param results the results folder, or null for {@code bench-results/<timestamp>}
  * @param help whether only the usage was asked for
  */
 record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate, double searchRate, int buyers,
 		int settleSeconds, long pollMillis, int warmupSeconds, int overheadSeconds, int overheadConnections,
-		Set<String> simulations, Path results, boolean help) {
+		int streams, int liveOrders, Set<String> simulations, Path results, boolean help) {
 
 	static final String USAGE = """
 			usage: ./marketplace bench [options]      against the running marketplace (MARKETPLACE_* settings)
 			  --rates 25,50,100,200   order rates to step through, orders/s (open model)
 			  --duration 60           seconds per order step and per browse/search run
-			  --quick                 a short run to try it: rates 10,20, 10 s steps, 3 s wrk runs
-			  --smoke                 the test suite's run: 2 orders/s for 3 s, no warm-up, no wrk/nginx
+			  --quick                 a short run to try it: rates 10,20, 10 s steps, 3 s wrk runs, 200 streams
+			  --smoke                 the test suite's run: 2 orders/s for 3 s, no warm-up, no wrk/nginx, 20 streams
 			  --browse-rate 10        browse visitors per second
 			  --search-rate 5         searchers per second
 			  --buyers 40             signed-in buyers in the pool
@@ -46,11 +48,13 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 			  --overhead-duration 10  seconds of wrk per path for the gateway overhead
 			  --overhead-connections 32  wrk connections
 			  --no-overhead           skip the gateway overhead (wrk and nginx)
-			  --simulations browse,search,checkout
+			  --streams 2000          live event streams held open on the gateway (ten per listener account)
+			  --live-orders 50        orders followed on their buyer's live stream meanwhile
+			  --simulations browse,search,checkout,live
 			  --results DIR           results folder (default bench-results/<timestamp>)
 			  --no-build              (for ./marketplace) do not build the benchmark first""";
 
-	static final Set<String> SIMULATIONS = Set.of("browse", "search", "checkout");
+	static final Set<String> SIMULATIONS = Set.of("browse", "search", "checkout", "live");
 
 	static BenchOptions parse(String... args) {
 		Builder options = new Builder();
@@ -107,6 +111,10 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 
 		private int overheadConnections = 32;
 
+		private int streams = 2000;
+
+		private int liveOrders = 50;
+
 		private Set<String> simulations = SIMULATIONS;
 
 		private Path results;
@@ -119,6 +127,8 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 			this.buyers = 10;
 			this.warmupSeconds = 5;
 			this.overheadSeconds = 3;
+			this.streams = 200;
+			this.liveOrders = 10;
 		}
 
 		void smoke() {
@@ -131,6 +141,8 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 			this.pollMillis = 500;
 			this.warmupSeconds = 0;
 			this.overheadSeconds = 0;
+			this.streams = 20;
+			this.liveOrders = 3;
 		}
 
 		void set(String name, String value) {
@@ -146,6 +158,8 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 					case "warmup" -> this.warmupSeconds = Integer.parseInt(value);
 					case "overhead-duration" -> this.overheadSeconds = Integer.parseInt(value);
 					case "overhead-connections" -> this.overheadConnections = positive(value);
+					case "streams" -> this.streams = positive(value);
+					case "live-orders" -> this.liveOrders = positive(value);
 					case "simulations" -> this.simulations = simulations(value);
 					case "results" -> this.results = Path.of(value);
 					default -> throw new IllegalArgumentException("unknown option --" + name);
@@ -159,13 +173,14 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 		BenchOptions build() {
 			return new BenchOptions(this.rates, this.durationSeconds, this.browseRate, this.searchRate, this.buyers,
 					this.settleSeconds, this.pollMillis, this.warmupSeconds, this.overheadSeconds,
-					this.overheadConnections, this.simulations, this.results, this.help);
+					this.overheadConnections, this.streams, this.liveOrders, this.simulations, this.results, this.help);
 		}
 
 		private static Set<String> simulations(String value) {
 			Set<String> chosen = Set.copyOf(Arrays.stream(value.split(",")).map(String::trim).toList());
 			if (!SIMULATIONS.containsAll(chosen)) {
-				throw new IllegalArgumentException("--simulations takes browse, search and checkout, not " + value);
+				throw new IllegalArgumentException(
+						"--simulations takes browse, search, checkout and live, not " + value);
 			}
 			return chosen;
 		}

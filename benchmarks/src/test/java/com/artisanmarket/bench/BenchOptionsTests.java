@@ -18,7 +18,8 @@ class BenchOptionsTests {
 		assertThat(options.rates()).containsExactly(25, 50, 100, 200);
 		assertThat(options.durationSeconds()).isEqualTo(60);
 		assertThat(options.overheadSeconds()).isEqualTo(10);
-		assertThat(options.simulations()).containsExactlyInAnyOrder("browse", "search", "checkout");
+		assertThat(options.simulations()).containsExactlyInAnyOrder("browse", "search", "checkout", "live");
+		assertThat(options.streams()).isEqualTo(2000);
 	}
 
 	@Test
@@ -38,6 +39,8 @@ class BenchOptionsTests {
 		assertThat(options.durationSeconds()).isEqualTo(3);
 		assertThat(options.warmupSeconds()).isZero();
 		assertThat(options.overheadSeconds()).isZero();
+		assertThat(options.streams()).isEqualTo(20);
+		assertThat(options.liveOrders()).isEqualTo(3);
 	}
 
 	@Test

@@ -20,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code ./marketplace bench --smoke}: every simulation (browse, search, checkout) for a
- * few seconds at a few requests per second against the whole marketplace, so that the
- * benchmark keeps working as the API changes. It asserts outcomes, never timings: this
- * machine runs the suite beside the marketplace. The full benchmark is not part of the
- * suite.
+ * few seconds at a few requests per second, and twenty live event streams held open while
+ * three orders are followed on their buyers' streams, against the whole marketplace, so
+ * that the benchmark keeps working as the API changes. It asserts outcomes, never
+ * timings: this machine runs the suite beside the marketplace. The full benchmark is not
+ * part of the suite.
  */
 class BenchmarkSmokeSystemTests {
 
@@ -57,7 +58,12 @@ class BenchmarkSmokeSystemTests {
 		assertThat(checkout.path("everyOrderFinal").asBoolean()).as(checkout.toString()).isTrue();
 		assertThat(checkout.path("byStatus").propertyNames()).containsAnyOf("CONFIRMED", "REJECTED")
 			.doesNotContain("PENDING");
-		assertThat(this.results.resolve("summary.md")).content().contains("## Orders");
+		JsonNode live = summary.path("live");
+		assertThat(live.path("streamsOpened").asInt()).as(live.toString()).isEqualTo(20);
+		assertThat(live.path("streamsOpenAtEnd").asInt()).as(live.toString()).isEqualTo(20);
+		assertThat(live.path("missed").asInt()).as(live.toString()).isZero();
+		assertThat(live.path("fromStatusMillis").path("count").asInt()).as(live.toString()).isEqualTo(3);
+		assertThat(this.results.resolve("summary.md")).content().contains("## Orders").contains("## Live updates");
 		assertThat(this.results.resolve("latency-vs-rate.png")).isNotEmptyFile();
 		try (Stream<Path> reports = Files.find(this.results.resolve("gatling"), 3,
 				(path, attributes) -> path.endsWith("index.html"))) {

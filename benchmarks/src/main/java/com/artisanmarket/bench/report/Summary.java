@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.artisanmarket.bench.live.LiveStep;
 import com.artisanmarket.bench.overhead.GatewayOverhead;
 import com.artisanmarket.bench.resources.Catalogue;
 
@@ -21,10 +22,12 @@ import com.artisanmarket.bench.resources.Catalogue;
  * @param peakResidentKib each part's peak resident memory ({@code VmHWM}) at the end, KiB
  * @param maxResidentKibTotal the largest sum of the parts' resident memory sampled during
  * the run, KiB
+ * @param live open event streams and the time an order's status takes to reach one, or
+ * null when that step did not run
  */
 public record Summary(Run run, List<ReadResult> reads, Catalogue catalogue, List<StepResult> steps,
 		Integer highestSustainedRate, GatewayOverhead.Result gatewayOverhead, Map<String, Long> peakResidentKib,
-		long maxResidentKibTotal) {
+		long maxResidentKibTotal, LiveStep.Result live) {
 
 	/** The highest offered rate among the sustained steps. */
 	public static Integer highestSustained(List<StepResult> steps) {

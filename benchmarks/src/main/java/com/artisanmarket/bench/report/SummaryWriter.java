@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.artisanmarket.bench.live.LiveStep;
 import com.artisanmarket.bench.overhead.GatewayOverhead;
 import com.artisanmarket.bench.resources.Catalogue;
 import tools.jackson.databind.SerializationFeature;
@@ -69,6 +70,7 @@ public final class SummaryWriter {
 		memory(summary, out);
 		reads(summary, out);
 		overhead(summary.gatewayOverhead(), out);
+		live(summary.live(), out);
 		out.add("");
 		out.add("Gatling's HTML reports: `gatling/*/*/index.html`; `" + JSON + "` holds every figure, `" + CHART
 				+ "` the chart.");
@@ -203,6 +205,35 @@ public final class SummaryWriter {
 		out.add("");
 		out.add("gateway / direct = **" + ratio(overhead.gatewayOver("direct to catalog-service"))
 				+ "**, gateway / nginx = **" + ratio(overhead.gatewayOver("through nginx")) + "** (of req/s).");
+	}
+
+	private static void live(LiveStep.Result live, List<String> out) {
+		if (live == null) {
+			return;
+		}
+		out.add("");
+		out.add("## Live updates");
+		out.add("");
+		out.add("Event streams (`GET /api/me/events`) held open on one gateway, " + LiveStep.STREAMS_PER_ACCOUNT
+				+ " per signed-in account, and the gateway's resident memory before they opened and with them open:");
+		out.add("");
+		out.add("| streams asked | opened | open at the end | opening took | gateway before | gateway with them |"
+				+ " per stream |");
+		out.add("|---:|---:|---:|---:|---:|---:|---:|");
+		out.add(row(number(live.streamsAsked(), 0), number(live.streamsOpened(), 0), number(live.streamsOpenAtEnd(), 0),
+				number(live.openingMillis() / 1000.0, 1) + " s", mib(live.gatewayResidentKibBefore()),
+				mib(live.gatewayResidentKibOpen()), number(live.kibPerStream(), 1) + " KiB"));
+		out.add("");
+		out.add("Meanwhile the pool's buyers, each with a stream of its own, placed orders one at a time, each"
+				+ " waiting for its final status on the buyer's stream: from order-service writing the status (its"
+				+ " status history) to the event's arrival, and from sending the order to that arrival (ms, p50 / p95"
+				+ " / p99). The gateway's resident memory only grows: \"before\" includes what earlier runs against"
+				+ " the same gateway left.");
+		out.add("");
+		out.add("| orders | final status missed (10 s) | status written → on the stream | placed → on the stream |");
+		out.add("|---:|---:|---:|---:|");
+		out.add(row(Integer.toString(live.orders()), Integer.toString(live.missed()), live.fromStatusMillis().text(),
+				live.fromPlacementMillis().text()));
 	}
 
 	private static String size(long bytes) {

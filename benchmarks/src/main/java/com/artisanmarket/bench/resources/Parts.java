@@ -84,6 +84,14 @@ public final class Parts {
 		return peaks;
 	}
 
+	/**
+	 * A part's resident memory now ({@code VmRSS}), in KiB; empty when it is not found.
+	 */
+	public OptionalLong residentKib(String name) {
+		Long pid = this.pids.get(name);
+		return (pid != null) ? statusKib(pid, "VmRSS") : OptionalLong.empty();
+	}
+
 	/** The parts' resident memory now ({@code VmRSS}), added up, in KiB. */
 	public long residentKibTotal() {
 		return this.pids.values().stream().mapToLong((pid) -> statusKib(pid, "VmRSS").orElse(0)).sum();

@@ -126,6 +126,18 @@ final class Api {
 		return signIn(email, password);
 	}
 
+	/**
+	 * Signs in, or signs up first when there is no such account yet (401); so an account
+	 * that exists costs no sign-up attempt.
+	 */
+	String signInOrUp(String email, String password, String displayName, String role) {
+		Response signedIn = send("POST", "/api/auth/login", Map.of("email", email, "password", password));
+		if (signedIn.status() == 401) {
+			return signUp(email, password, displayName, role);
+		}
+		return signedIn.expect(200).path("accessToken").asString();
+	}
+
 	record Response(String what, int status, JsonNode body, String text) {
 
 		JsonNode expect(int expected) {

@@ -3,6 +3,8 @@ package com.artisanmarket.bench.setup;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +63,11 @@ public final class BenchSetup {
 
 	private static final Duration QUICK = Duration.ofSeconds(1);
 
+	private static final int LISTENERS_PER_ADDRESS = 50;
+
 	private final Api anonymous;
+
+	private final String gateway;
 
 	private final Path dataDir;
 
@@ -68,6 +75,7 @@ public final class BenchSetup {
 
 	public BenchSetup(HttpClient http, String gateway, Path dataDir, PrintStream out) {
 		this.anonymous = new Api(http, gateway, null);
+		this.gateway = gateway;
 		this.dataDir = dataDir;
 		this.out = out;
 	}
@@ -195,20 +203,59 @@ public final class BenchSetup {
 				Map.of("amount", "12.50", "currency", "USD"), "stock", FULL_STOCK, "images", List.of());
 	}
 
+	/**
+	 * Signs in accounts that only listen to their live events: the same ones in every run
+	 * against a data directory (signed up the first time). Each fifty of them sign up and
+	 * in from a loopback address of their own (127.0.0.10, .11, …), as thousands of
+	 * viewers come from many addresses: the gateway lets one address sign up a hundred
+	 * accounts an hour.
+	 * @param accounts how many
+	 * @return their access tokens
+	 */
+	public List<String> listenerTokens(int accounts) {
+		String password = benchPassword();
+		Map<Integer, Api> byAddress = new HashMap<>();
+		List<Callable<String>> signIns = new ArrayList<>();
+		for (int i = 0; i < accounts; i++) {
+			Api api = byAddress.computeIfAbsent(i / LISTENERS_PER_ADDRESS, this::fromLoopbackAddress);
+			String name = "listener-" + (i + 1);
+			signIns.add(() -> api.signInOrUp(name + "@" + DOMAIN, password, "Bench " + name, "BUYER"));
+		}
+		return inParallel(signIns);
+	}
+
+	private Api fromLoopbackAddress(int index) {
+		try {
+			InetAddress address = InetAddress.getByAddress(new byte[] { 127, 0, 0, (byte) (10 + index) });
+			return new Api(HttpClient.newBuilder().localAddress(address).connectTimeout(QUICK.multipliedBy(5)).build(),
+					this.gateway, null);
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private List<BenchData.Buyer> signIn(List<String> emails, boolean signUp) {
 		String password = benchPassword();
+		List<Callable<BenchData.Buyer>> signIns = new ArrayList<>();
+		for (String email : emails) {
+			String name = "Bench buyer " + email.substring(0, email.indexOf('@'));
+			signIns.add(() -> new BenchData.Buyer(email, signUp ? this.anonymous.signUp(email, password, name, "BUYER")
+					: this.anonymous.signIn(email, password)));
+		}
+		return inParallel(signIns);
+	}
+
+	private static <T> List<T> inParallel(List<Callable<T>> signIns) {
 		// The gateway hashes with bcrypt: a few at a time keep it busy without queueing.
 		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-			List<Future<BenchData.Buyer>> buyers = new ArrayList<>();
-			for (String email : emails) {
-				String name = "Bench buyer " + email.substring(0, email.indexOf('@'));
-				buyers.add(pool.submit(
-						() -> new BenchData.Buyer(email, signUp ? this.anonymous.signUp(email, password, name, "BUYER")
-								: this.anonymous.signIn(email, password))));
+			List<Future<T>> answers = new ArrayList<>();
+			for (Callable<T> signIn : signIns) {
+				answers.add(pool.submit(signIn));
 			}
-			List<BenchData.Buyer> signedIn = new ArrayList<>();
-			for (Future<BenchData.Buyer> buyer : buyers) {
-				signedIn.add(buyer.get());
+			List<T> signedIn = new ArrayList<>();
+			for (Future<T> answer : answers) {
+				signedIn.add(answer.get());
 			}
 			return signedIn;
 		}

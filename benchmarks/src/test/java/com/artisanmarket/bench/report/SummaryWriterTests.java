@@ -9,6 +9,7 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import com.artisanmarket.bench.live.LiveStep;
 import com.artisanmarket.bench.overhead.GatewayOverhead;
 import com.artisanmarket.bench.resources.Catalogue;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class SummaryWriterTests {
 						new GatewayOverhead.Target("through nginx", "http://127.0.0.1:9000/x", 3200, 5, 0)),
 				"wrk -t2 -c16 -d10s", null);
 		Summary summary = new Summary(run(), List.of(), null, steps, Summary.highestSustained(steps), overhead,
-				Map.of("gateway", 400 * 1024L), 2200 * 1024L);
+				Map.of("gateway", 400 * 1024L), 2200 * 1024L, null);
 
 		String markdown = SummaryWriter.write(summary, this.folder);
 
@@ -52,7 +53,7 @@ class SummaryWriterTests {
 	void saysSoWhenNoRateWasSustainedOrTheOverheadWasSkipped() {
 		List<StepResult> steps = List.of(step(100, false, Map.of(), Map.of("CONFIRMED", 10)));
 		Summary summary = new Summary(run(), List.of(), null, steps, Summary.highestSustained(steps),
-				new GatewayOverhead.Result(List.of(), null, "not measured: wrk not installed"), Map.of(), 0);
+				new GatewayOverhead.Result(List.of(), null, "not measured: wrk not installed"), Map.of(), 0, null);
 
 		assertThat(SummaryWriter.markdown(summary)).contains("Highest rate sustained: **none of the rates**")
 			.contains("Gateway overhead not measured: wrk not installed.");
@@ -73,7 +74,7 @@ class SummaryWriterTests {
 		List<ReadResult> reads = List.of(new ReadResult("search", "search q=carpet", 20, 1200, 0,
 				new Percentiles(1200, 5, 9, 14, 31), "gatling/search/run"));
 		Summary summary = new Summary(run(), reads, new Catalogue(100_187, 29L * 1024 * 1024, -1), List.of(), null,
-				null, Map.of(), 0);
+				null, Map.of(), 0, null);
 
 		assertThat(SummaryWriter.markdown(summary)).contains("At 100,187 products listed")
 			.contains("search index 29 MiB on disk")
@@ -82,9 +83,20 @@ class SummaryWriterTests {
 			.contains("| search | `search q=carpet` | 20 | 1200 | 0 |");
 	}
 
+	@Test
+	void reportsTheOpenStreamsTheGatewaysMemoryAndTheTimeToTheStream() {
+		LiveStep.Result live = new LiveStep.Result(2000, 2000, 1998, 4200, 300 * 1024L, 340 * 1024L, 50, 1,
+				new Percentiles(49, 4, 9, 12, 15), new Percentiles(49, 30, 45, 60, 70));
+		Summary summary = new Summary(run(), List.of(), null, List.of(), null, null, Map.of(), 0, live);
+
+		assertThat(SummaryWriter.markdown(summary)).contains("## Live updates")
+			.contains("| 2,000 | 2,000 | 1,998 | 4.2 s | 300 MiB | 340 MiB | 20.5 KiB |")
+			.contains("| 50 | 1 | 4 / 9 / 12 | 30 / 45 / 60 |");
+	}
+
 	private static Summary summary(List<StepResult> steps) {
 		return new Summary(run(), List.of(), null, steps, Summary.highestSustained(steps),
-				new GatewayOverhead.Result(List.of(), null, "not measured: wrk not installed"), Map.of(), 0);
+				new GatewayOverhead.Result(List.of(), null, "not measured: wrk not installed"), Map.of(), 0, null);
 	}
 
 	private static StepResult step(int rate, boolean sustained, Map<Integer, Integer> failed,
