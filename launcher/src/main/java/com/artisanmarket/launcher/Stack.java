@@ -68,7 +68,7 @@ public final class Stack {
 
 	/**
 	 * @param config where and on which ports
-	 * @param startup how the services start (see {@link Startup})
+	 * @param startup how the parts start (see {@link Startup})
 	 * @param replicas how many instances of each service
 	 */
 	public Stack(StackConfig config, Startup startup, Replicas replicas) {
@@ -159,21 +159,31 @@ public final class Stack {
 
 	/**
 	 * Extracts each service's executable jar for the startup cache, where this build's is
-	 * not extracted yet.
+	 * not extracted yet, and makes the folder of the embedded servers' caches.
 	 */
 	public void prepareStartupCache() {
 		for (String service : List.of(ARTISAN_SERVICE, CATALOG_SERVICE, ORDER_SERVICE, GATEWAY)) {
 			new StartupCache(this.config.java(), serviceJar(service)).prepare();
 		}
+		Stream.of(MONGO, KAFKA).forEach((part) -> infraStartupCache(part).prepare());
 	}
 
 	/**
-	 * Whether a service's startup cache is still to be recorded for this build (see
+	 * Whether a part's startup cache is still to be recorded for this build (see
 	 * {@link Startup#CACHED_AND_RECORDING}).
 	 */
 	public boolean isStartupCacheMissing() {
 		return Stream.of(ARTISAN_SERVICE, CATALOG_SERVICE, ORDER_SERVICE, GATEWAY)
-			.anyMatch((service) -> new StartupCache(this.config.java(), serviceJar(service)).isMissing());
+			.anyMatch((service) -> new StartupCache(this.config.java(), serviceJar(service)).isMissing())
+				|| Stream.of(MONGO, KAFKA).anyMatch((part) -> infraStartupCache(part).isMissing());
+	}
+
+	/**
+	 * The startup cache of MongoDB's or Kafka's embedded server: each has its own, from
+	 * the same class path.
+	 */
+	private StartupCache infraStartupCache(String part) {
+		return StartupCache.forClassPath(part, infraJar(), infraLib());
 	}
 
 	public List<Path> missingArtifacts() {
@@ -244,6 +254,9 @@ public final class Stack {
 
 	private List<String> infraCommand(String name, String mainClass, Heap heap) {
 		List<String> command = javaCommand(name, heap);
+		if (this.startup != Startup.EXECUTABLE_JAR) {
+			command.addAll(infraStartupCache(name).options(this.startup == Startup.CACHED_AND_RECORDING));
+		}
 		command.addAll(List.of("-cp", infraJar() + File.pathSeparator + infraLib().resolve("*"), mainClass));
 		return command;
 	}
@@ -336,21 +349,21 @@ public final class Stack {
 		return "http://127.0.0.1:" + port;
 	}
 
-	/** How the services start. */
+	/** How the parts start. */
 	public enum Startup {
 
-		/** From their executable jars. */
+		/** The services from their executable jars, nothing with a startup cache. */
 		EXECUTABLE_JAR,
 
 		/**
-		 * From their extracted jars, with the JDK AOT cache of this build when there is
-		 * one (see {@link StartupCache}); never recording it, so that processes which are
-		 * killed, or many stacks at once, never write it.
+		 * The services from their extracted jars, every part with the JDK AOT cache of
+		 * this build when there is one (see {@link StartupCache}); never recording it, so
+		 * that processes which are killed, or many stacks at once, never write it.
 		 */
 		CACHED,
 
 		/**
-		 * As {@link #CACHED}, the first instance of each service recording the cache when
+		 * As {@link #CACHED}, the first instance of each part recording the cache when
 		 * this build has none ({@code ./marketplace up}).
 		 */
 		CACHED_AND_RECORDING

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,32 @@ class StartupCacheTests {
 		file("startup/app.aot", built.minusSeconds(500));
 
 		assertThat(new StartupCache(Path.of("java"), jar).command(true)).containsExactly("-jar", jar.toString());
+	}
+
+	@Test
+	void aPartRunFromAClassPathRecordsItsOwnCacheAndUsesItUntilAJarChanges() throws IOException {
+		Instant built = Instant.now().minusSeconds(60);
+		Path jar = file("embedded-infra.jar", built);
+		Path lib = this.target.resolve("lib");
+		file("lib/kafka-server.jar", built.minusSeconds(5));
+		Files.setLastModifiedTime(lib, FileTime.from(built));
+		Path kafkaCache = this.target.resolve("startup/kafka.aot");
+
+		StartupCache kafka = StartupCache.forClassPath("kafka", jar, lib);
+		kafka.prepare();
+		assertThat(kafkaCache.getParent()).isDirectory();
+		assertThat(kafka.isMissing()).isEqualTo(AOT_JDK);
+		assertThat(kafka.options(false)).isEmpty();
+		assertThat(kafka.options(true)).isEqualTo(AOT_JDK ? List.of("-XX:AOTCacheOutput=" + kafkaCache) : List.of());
+
+		file("startup/kafka.aot", built.plusSeconds(30));
+		assertThat(kafka.isMissing()).isFalse();
+		assertThat(kafka.options(true)).isEqualTo(AOT_JDK ? List.of("-XX:AOTCache=" + kafkaCache) : List.of());
+		assertThat(StartupCache.forClassPath("mongo", jar, lib).isMissing()).isEqualTo(AOT_JDK);
+
+		file("lib/kafka-server.jar", built.plusSeconds(40));
+		assertThat(kafka.isMissing()).isEqualTo(AOT_JDK);
+		assertThat(kafka.options(false)).isEmpty();
 	}
 
 	private Path cache() {

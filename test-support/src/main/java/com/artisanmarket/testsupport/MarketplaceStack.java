@@ -111,31 +111,34 @@ public final class MarketplaceStack {
 		MarketplaceStack marketplace = new MarketplaceStack(new Supervisor(stack, false));
 		Runtime.getRuntime().addShutdownHook(new Thread(marketplace::stopAll, "marketplace-stack-stop"));
 		logger.info("Starting the marketplace for system tests in {}", dataDir);
-		marketplace.startAndAwait(stack.infrastructure());
 		if (stack.isStartupCacheMissing()) {
 			marketplace.recordStartupCache(config);
 		}
+		marketplace.startAndAwait(stack.infrastructure());
 		marketplace.startAndAwait(stack.services());
 		return marketplace;
 	}
 
 	/**
-	 * Runs each service once to record this build's startup cache (written as it stops),
-	 * as the first {@code ./marketplace up} after a build does: every later start, the
-	 * crash tests' restarts and {@code ./marketplace up} in the suite included, then
-	 * takes about half the time.
+	 * Runs each part once to record this build's startup cache (written as it stops), as
+	 * the first {@code ./marketplace up} after a build does: every later start, the crash
+	 * tests' restarts and {@code ./marketplace up} in the suite included, then takes
+	 * about half the time.
 	 */
 	private void recordStartupCache(StackConfig config) {
 		Instant begin = Instant.now();
 		Stack recording = new Stack(config, Stack.Startup.CACHED_AND_RECORDING);
 		Supervisor recorder = new Supervisor(recording, false);
-		recording.services().forEach(recorder::start);
 		try {
-			recorder.awaitReady(recording.services(), START_TIMEOUT, (part, after) -> {
-			});
+			for (List<Part> parts : List.of(recording.infrastructure(), recording.services())) {
+				parts.forEach(recorder::start);
+				recorder.awaitReady(parts, START_TIMEOUT, (part, after) -> {
+				});
+			}
 		}
 		finally {
 			recorder.stopAll(recording.services(), Duration.ofSeconds(60));
+			recorder.stopAll(recording.infrastructure(), Duration.ofSeconds(60));
 		}
 		logger.info("Recorded the startup cache in {} ms", Duration.between(begin, Instant.now()).toMillis());
 	}
