@@ -1,7 +1,9 @@
 package com.artisanmarket.gateway.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 
@@ -24,6 +26,12 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 @EnableConfigurationProperties({ IdentityProperties.class, AdminProperties.class })
 class IdentityConfiguration {
 
+	/**
+	 * The longest a token that passed is taken without a check: how long a token signed
+	 * with a key no longer in use may still pass.
+	 */
+	private static final Duration REMEMBER_TOKENS_FOR = Duration.ofMinutes(5);
+
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
@@ -41,11 +49,15 @@ class IdentityConfiguration {
 
 	/** The gateway checks its own tokens with its own public key; no HTTP round trip. */
 	@Bean
-	ReactiveJwtDecoder jwtDecoder(RSAKey signingKey, IdentityProperties properties) throws JOSEException {
+	ReactiveJwtDecoder jwtDecoder(RSAKey signingKey, IdentityProperties properties, Clock clock) throws JOSEException {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
 		decoder.setJwtValidator(
 				new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer())));
-		return decoder;
+		if (properties.rememberedTokens() <= 0) {
+			return decoder;
+		}
+		return new RememberingJwtDecoder(decoder, properties.rememberedTokens(), REMEMBER_TOKENS_FOR, clock,
+				Ticker.systemTicker());
 	}
 
 	@Bean

@@ -19,11 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param throttle how sign-ins and sign-ups are slowed down
  * @param trustedProxies addresses or CIDR ranges of the proxies in front of the gateway,
  * whose {@code X-Forwarded-For} is believed; empty: none, the peer is the client
+ * @param rememberedTokens how many tokens that passed the checks are remembered, each
+ * until it expires and for at most five minutes, so that a user's calls do not each check
+ * the same signature again; 0 checks every call's token
  */
 @ConfigurationProperties("marketplace.identity")
 record IdentityProperties(@DefaultValue("artisan-marketplace") String issuer,
 		@DefaultValue("15m") Duration tokenLifetime, String signingKey, Path signingKeyFile,
-		@DefaultValue Throttle throttle, @DefaultValue List<String> trustedProxies) {
+		@DefaultValue Throttle throttle, @DefaultValue List<String> trustedProxies,
+		@DefaultValue("4096") int rememberedTokens) {
 
 	/**
 	 * How sign-ins and sign-ups are slowed down (see {@link LoginThrottle}). Past its

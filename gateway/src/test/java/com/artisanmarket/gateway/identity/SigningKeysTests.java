@@ -30,7 +30,7 @@ class SigningKeysTests {
 			for (int round = 0; round < 5; round++) {
 				Path file = this.data.resolve("round-" + round).resolve("signing-key.pem");
 				IdentityProperties properties = new IdentityProperties("artisan-marketplace", null, null, file, null,
-						List.of());
+						List.of(), 0);
 				List<Future<RSAKey>> keys = new ArrayList<>();
 				for (int gateway = 0; gateway < 4; gateway++) {
 					keys.add(gateways.submit((Callable<RSAKey>) () -> SigningKeys.load(properties)));

@@ -14,9 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * attempt at the next); fetched on the first token, cached, and fetched again when a
  * token names an unknown key, so a service starts while the gateways are down
  * @param issuer the {@code iss} every token must carry
+ * @param rememberedTokens how many tokens that passed the checks are remembered, each
+ * until it expires and for at most five minutes, so that a buyer's requests do not each
+ * check the same signature again; 0 checks every request's token
  */
 @ConfigurationProperties("marketplace.security")
 public record SecurityProperties(@DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json") List<URI> jwksUri,
-		@DefaultValue("artisan-marketplace") String issuer) {
+		@DefaultValue("artisan-marketplace") String issuer, @DefaultValue("4096") int rememberedTokens) {
 
 }

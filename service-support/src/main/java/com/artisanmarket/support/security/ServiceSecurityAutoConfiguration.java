@@ -2,7 +2,11 @@ package com.artisanmarket.support.security;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,6 +47,12 @@ public class ServiceSecurityAutoConfiguration {
 	/** The claim that carries an account's roles. */
 	public static final String ROLES_CLAIM = "roles";
 
+	/**
+	 * The longest a token that passed is taken without a check: how long a token signed
+	 * with a key the gateway no longer publishes may still pass.
+	 */
+	private static final Duration REMEMBER_TOKENS_FOR = Duration.ofMinutes(5);
+
 	@Bean
 	JwtDecoder jwtDecoder(SecurityProperties properties) {
 		// Nimbus fetches the key set on first use, caches it, and refetches for an
@@ -55,7 +65,11 @@ public class ServiceSecurityAutoConfiguration {
 			.build();
 		decoder.setJwtValidator(
 				new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer())));
-		return decoder;
+		if (properties.rememberedTokens() <= 0) {
+			return decoder;
+		}
+		return new RememberingJwtDecoder(decoder, properties.rememberedTokens(), REMEMBER_TOKENS_FOR, Clock.systemUTC(),
+				Ticker.systemTicker());
 	}
 
 	@Bean

@@ -37,7 +37,8 @@ class GatewayKeySetTests {
 	}
 
 	private static JwtDecoder decoder(List<URI> keySets) {
-		return new ServiceSecurityAutoConfiguration().jwtDecoder(new SecurityProperties(keySets, TokenMint.ISSUER));
+		return new ServiceSecurityAutoConfiguration()
+			.jwtDecoder(new SecurityProperties(keySets, TokenMint.ISSUER, 4096));
 	}
 
 	private static URI unreachable() throws IOException {
