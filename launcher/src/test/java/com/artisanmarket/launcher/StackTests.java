@@ -114,6 +114,16 @@ class StackTests {
 	}
 
 	@Test
+	void runsTheServicesBuiltWithSpringAotInAotModeAndTheGatewayWithout() {
+		for (String name : List.of(Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE)) {
+			List<String> command = this.stack.part(name).orElseThrow().command();
+			assertThat(command).as(name).contains("-Dspring.aot.enabled=true");
+			assertThat(command.indexOf("-Dspring.aot.enabled=true")).as(name).isLessThan(command.indexOf("-jar"));
+		}
+		assertThat(this.stack.part(Stack.GATEWAY).orElseThrow().command()).doesNotContain("-Dspring.aot.enabled=true");
+	}
+
+	@Test
 	void bindsEachManagementPortToLoopback() {
 		for (String name : List.of(Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE, Stack.GATEWAY)) {
 			Part part = this.stack.part(name).orElseThrow();
