@@ -71,6 +71,7 @@ class MarketplaceCommandSystemTests {
 					+ this.dataDir.resolve("gateway/admin-password"));
 		assertThat(ourProcesses()).hasSize(6);
 		eachPartHasOnlyItsOwnSettings();
+		eachSpringBootPartRunsAotProcessed();
 		Result status = marketplace("status");
 		assertThat(status.exitCode()).as(status.output()).isZero();
 		assertThat(status.output().lines().filter((line) -> line.contains(" ready "))).hasSize(6);
@@ -238,6 +239,18 @@ class MarketplaceCommandSystemTests {
 			else {
 				assertThat(settings).as(arguments).doesNotContain(GATEWAY_ONLY);
 			}
+		}
+	}
+
+	/**
+	 * The services and the gateway run from the bean definitions Spring AOT generated
+	 * when they were built (the launcher's {@code spring.aot.enabled}); Spring Boot says
+	 * so in its first line.
+	 */
+	private void eachSpringBootPartRunsAotProcessed() throws IOException {
+		for (String part : List.of("artisan-service", "catalog-service", "order-service", "gateway")) {
+			assertThat(Files.readString(this.dataDir.resolve("logs").resolve(part + ".log"))).as(part)
+				.contains("Starting AOT-processed");
 		}
 	}
 

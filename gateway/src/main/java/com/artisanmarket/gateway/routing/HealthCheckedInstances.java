@@ -5,7 +5,6 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.core.DelegatingServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
@@ -23,15 +22,20 @@ import org.springframework.context.annotation.Bean;
  * <p>
  * The balancer's configuration for each service, in the service's own child context (so
  * neither a {@code @Configuration} nor in the component scan; {@link LoadBalancing} names
- * it). With {@code marketplace.gateway.health-checks=false}, Spring Cloud's default
- * instead: every configured instance, unchecked.
+ * it). With {@code marketplace.gateway.health-checks=false}, what Spring Cloud's default
+ * would choose instead: every configured instance, unchecked. Read when the balancer is
+ * made rather than as a bean condition, so that it still counts in a gateway built with
+ * Spring AOT (whose conditions were evaluated at build time). Public because that build's
+ * generated code names this class from Spring Cloud's package.
  */
-class HealthCheckedInstances {
+public class HealthCheckedInstances {
 
 	@Bean
-	@ConditionalOnProperty(name = "marketplace.gateway.health-checks", havingValue = "true", matchIfMissing = true)
 	ServiceInstanceListSupplier healthCheckedOrAll(ConfigurableApplicationContext context) {
 		ServiceInstanceListSupplier all = ServiceInstanceListSupplier.builder().withDiscoveryClient().build(context);
+		if (!context.getEnvironment().getProperty("marketplace.gateway.health-checks", Boolean.class, true)) {
+			return all;
+		}
 		return new OrAll(ServiceInstanceListSupplier.builder().withDiscoveryClient().withHealthChecks().build(context),
 				all);
 	}
