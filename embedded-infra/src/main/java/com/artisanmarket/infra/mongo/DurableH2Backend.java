@@ -4,6 +4,7 @@ import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -13,6 +14,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -96,19 +98,38 @@ final class DurableH2Backend extends H2Backend {
 
 	private static final class Collection extends H2Collection {
 
+		/**
+		 * Set while an update or a findAndModify of this collection runs, under the
+		 * collection's lock: its query then hands over copies, and the copy it changes is
+		 * stored (see {@link DocumentCopies}).
+		 */
+		private final Updating updating = new Updating();
+
 		Collection(MongoDatabase database, String collectionName, CollectionOptions options,
 				MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
 			super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
 		}
 
 		@Override
+		public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+				boolean isMulti, boolean isUpsert, Oplog oplog) {
+			return this.updating
+				.during(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
+		}
+
+		@Override
+		public synchronized Document findAndModify(Document query) {
+			return this.updating.during(() -> super.findAndModify(query));
+		}
+
+		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
 				int batchSize, Document fieldSelector) {
 			Iterable<Object> byId = PinnedId.positions(getIndexes(), query);
-			if (byId == null) {
-				return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-			}
-			return matchDocuments(query, byId, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+			QueryResult matched = (byId != null)
+					? matchDocuments(query, byId, orderBy, numberToSkip, limit, batchSize, fieldSelector)
+					: super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+			return this.updating.isRunning() ? DocumentCopies.of(matched) : matched;
 		}
 
 	}
