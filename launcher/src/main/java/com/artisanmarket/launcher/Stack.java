@@ -296,10 +296,17 @@ public final class Stack {
 		return command;
 	}
 
+	/**
+	 * A part's JVM. One that runs out of heap exits, as the container images do: after an
+	 * OutOfMemoryError a thread may have died half-way (a Kafka consumer, the wire
+	 * server's store writing a commit), and a part that keeps its port open while it no
+	 * longer works keeps every client waiting, where an exited one shows as stopped in
+	 * {@code ./marketplace status} and starts again with {@code ./marketplace up}.
+	 */
 	private List<String> javaCommand(String name, Heap heap) {
-		return new ArrayList<>(
-				List.of(this.config.java().toString(), PART_MARKER + name, HOME_MARKER + this.config.dataDir(),
-						"-Xms" + heap.initial(), "-Xmx" + heap.max(), "-XX:+UseSerialGC", "-Xss512k"));
+		return new ArrayList<>(List.of(this.config.java().toString(), PART_MARKER + name,
+				HOME_MARKER + this.config.dataDir(), "-Xms" + heap.initial(), "-Xmx" + heap.max(), "-XX:+UseSerialGC",
+				"-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
 	}
 
 	/**

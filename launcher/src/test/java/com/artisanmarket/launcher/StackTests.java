@@ -127,6 +127,16 @@ class StackTests {
 	}
 
 	@Test
+	void endsEveryPartThatRunsOutOfHeap() {
+		for (Part part : this.stack.parts()) {
+			List<String> command = part.command();
+			int main = Math.max(command.indexOf("-jar"), command.indexOf("-cp"));
+			assertThat(main).as(part.name()).isPositive();
+			assertThat(command.subList(0, main)).as(part.name()).contains("-XX:+ExitOnOutOfMemoryError");
+		}
+	}
+
+	@Test
 	void bindsEachManagementPortToLoopback() {
 		for (String name : List.of(Stack.ARTISAN_SERVICE, Stack.CATALOG_SERVICE, Stack.ORDER_SERVICE, Stack.GATEWAY)) {
 			Part part = this.stack.part(name).orElseThrow();

@@ -61,7 +61,26 @@ public final class MarketplaceStack {
 		if (shared == null) {
 			shared = start(projectRoot());
 		}
+		else {
+			shared.requireInfrastructure();
+		}
 		return shared;
+	}
+
+	/**
+	 * Fails at once when MongoDB or Kafka is not running as a test begins: a test that
+	 * kills one starts it again before it ends, so one that is gone has died on its own,
+	 * and every later test would otherwise wait minutes for it (a suite once ran into
+	 * CI's time limit so, its wire server gone in the middle).
+	 */
+	private void requireInfrastructure() {
+		for (Part part : this.supervisor.stack().infrastructure()) {
+			if (this.supervisor.running(part).isEmpty()) {
+				throw new IllegalStateException(part.name() + " is not running: it stopped while the suite ran "
+						+ "and no test started it again; last lines of its log (" + this.supervisor.logFile(part)
+						+ "):\n" + String.join("\n", this.supervisor.logTail(part, 40)));
+			}
+		}
 	}
 
 	/** The stack, if this test JVM started one: for reporting, without starting it. */

@@ -2,6 +2,7 @@ package com.artisanmarket.infra.mongo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.Thread.UncaughtExceptionHandler;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -80,7 +82,34 @@ public final class EmbeddedMongo implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static EmbeddedMongo startFileBacked(Path file, int port) {
-		MVStore store = openStore(file);
+		return startFileBacked(file, port, (failure) -> {
+		});
+	}
+
+	/**
+	 * Serves the data in an H2 MVStore file, and tells when the store has failed.
+	 *
+	 * <p>
+	 * A store that cannot write a commit (an I/O error, a full disk, an error in H2
+	 * itself, the heap exhausted mid-write) closes itself for good: from then on every
+	 * command, the driver's handshake included, fails, and the server closes the
+	 * connection without an answer. Clients see a server that accepts connections but
+	 * never becomes available, and wait for it indefinitely. Nothing that was
+	 * acknowledged is lost (each command committed before its answer), and the next start
+	 * reads the file's last complete commit; so the process that runs the server exits
+	 * when it is told (see {@link MongoServerMain}).
+	 * @param file the store file, created when missing
+	 * @param port the port to listen on (127.0.0.1)
+	 * @param onStoreFailure told once, with the store's error, when the store has closed
+	 * itself; it is logged before
+	 * @return the running server
+	 */
+	public static EmbeddedMongo startFileBacked(Path file, int port, Consumer<Throwable> onStoreFailure) {
+		MVStore store = openStore(file, (thread, failure) -> {
+			logger.error("The store {} failed and closed itself: every command fails from now on. What was "
+					+ "acknowledged is in the file; a restart reads it back.", file, failure);
+			onStoreFailure.accept(failure);
+		});
 		DurableH2Backend backend = new DurableH2Backend(store);
 		EmbeddedMongo mongo = start(backend, port, store);
 		logger.info("MongoDB wire server ready on {} (data in {})", mongo.connectionString(), file);
@@ -104,6 +133,10 @@ public final class EmbeddedMongo implements AutoCloseable {
 	 * @return the open store
 	 */
 	static MVStore openStore(Path file) {
+		return openStore(file, null);
+	}
+
+	private static MVStore openStore(Path file, UncaughtExceptionHandler onFailure) {
 		try {
 			Files.createDirectories(file.toAbsolutePath().getParent());
 			if (Files.exists(file) && !closedCleanly(file)) {
@@ -116,11 +149,14 @@ public final class EmbeddedMongo implements AutoCloseable {
 		// Queries scan (the server ignores non-unique indexes): a page cache that holds
 		// the working set keeps a scan in memory instead of reading and decoding the
 		// file again.
-		MVStore store = new MVStore.Builder().fileName(file.toString())
+		MVStore.Builder builder = new MVStore.Builder().fileName(file.toString())
 			.cacheSize(CACHE_MB)
 			.pageSplitSize(PAGE_SPLIT_BYTES)
-			.autoCommitDisabled()
-			.open();
+			.autoCommitDisabled();
+		if (onFailure != null) {
+			builder.backgroundExceptionHandler(onFailure);
+		}
+		MVStore store = builder.open();
 		store.setRetentionTime(RETENTION_MILLIS);
 		return store;
 	}

@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MongoServerMain {
 
+	/** The exit status after the store failed while serving (EX_SOFTWARE). */
+	static final int STORE_FAILED = 70;
+
 	private MongoServerMain() {
 	}
 
@@ -23,7 +26,7 @@ public final class MongoServerMain {
 		Path file = arguments.path("file");
 		EmbeddedMongo mongo;
 		try {
-			mongo = EmbeddedMongo.startFileBacked(file, arguments.port("port"));
+			mongo = EmbeddedMongo.startFileBacked(file, arguments.port("port"), MongoServerMain::exitAfterStoreFailure);
 		}
 		catch (MVStoreException ex) {
 			// Not a static field: a logger taken before useInfraLogging() starts Logback
@@ -46,6 +49,17 @@ public final class MongoServerMain {
 		}, "mongo-shutdown"));
 		arguments.signalReady();
 		stopped.await();
+	}
+
+	/**
+	 * Ends the process once its store has closed itself: a server that accepts
+	 * connections and answers none keeps every client waiting for it, while an exited one
+	 * shows as stopped ({@code ./marketplace status}) and its next start recovers the
+	 * file. From a thread of its own: the failing thread may be one the shutdown waits
+	 * for.
+	 */
+	private static void exitAfterStoreFailure(Throwable failure) {
+		Thread.ofPlatform().name("mongo-store-failed").start(() -> System.exit(STORE_FAILED));
 	}
 
 }
