@@ -20,9 +20,9 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Asks artisan-service for the caller's profile, for when the read model lags. With
- * several instances each call starts at the next one, and one that cannot be reached
- * (stopped, restarting) costs an attempt at the one after it: the call is a read.
+ * Asks artisan-service for a profile, for when the read model lags. With several
+ * instances each call starts at the next one, and one that cannot be reached (stopped,
+ * restarting) costs an attempt at the one after it: the call is a read.
  */
 @Component
 @EnableConfigurationProperties(ArtisanServiceProperties.class)
@@ -46,11 +46,24 @@ class ArtisanServiceClient {
 	}
 
 	Optional<ArtisanSnapshot> myProfile(String bearerToken) {
+		return profile(bearerToken, "/api/artisans/me");
+	}
+
+	/**
+	 * An artisan's public profile, as anyone may read it.
+	 * @param artisanId the artisan
+	 * @return the profile; empty when there is none, or it is not public (suspended)
+	 */
+	Optional<ArtisanSnapshot> publicProfile(String artisanId) {
+		return profile(null, "/api/artisans/{id}", artisanId);
+	}
+
+	private Optional<ArtisanSnapshot> profile(String bearerToken, String path, Object... variables) {
 		int first = this.turn.getAndIncrement();
 		for (int attempt = 0; attempt < this.clients.size(); attempt++) {
 			RestClient client = this.clients.get(Math.floorMod(first + attempt, this.clients.size()));
 			try {
-				return myProfile(client, bearerToken);
+				return ask(client, bearerToken, path, variables);
 			}
 			catch (ResourceAccessException ex) {
 				logger.warn("artisan-service is unreachable: {}", ex.toString());
@@ -59,13 +72,13 @@ class ArtisanServiceClient {
 		throw new ServiceUnavailableException("artisan-service");
 	}
 
-	private Optional<ArtisanSnapshot> myProfile(RestClient client, String bearerToken) {
+	private Optional<ArtisanSnapshot> ask(RestClient client, String bearerToken, String path, Object... variables) {
 		try {
-			Profile profile = client.get()
-				.uri("/api/artisans/me")
-				.header("Authorization", bearerToken)
-				.retrieve()
-				.body(Profile.class);
+			Profile profile = client.get().uri(path, variables).headers((headers) -> {
+				if (bearerToken != null) {
+					headers.set("Authorization", bearerToken);
+				}
+			}).retrieve().body(Profile.class);
 			return Optional.ofNullable(profile)
 				.map((p) -> new ArtisanSnapshot(p.id(), p.ownerId(), p.displayName(), p.craft(), p.city(), p.country(),
 						p.status(), null, 0, List.of()));
@@ -74,7 +87,7 @@ class ArtisanServiceClient {
 			if (ex.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
 				return Optional.empty();
 			}
-			logger.warn("artisan-service answered {} for the caller's profile", ex.getStatusCode());
+			logger.warn("artisan-service answered {} for {}", ex.getStatusCode(), path);
 			throw new ServiceUnavailableException("artisan-service");
 		}
 		catch (ResourceAccessException ex) {

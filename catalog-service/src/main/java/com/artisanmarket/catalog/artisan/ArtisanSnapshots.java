@@ -51,6 +51,18 @@ public class ArtisanSnapshots {
 	}
 
 	/**
+	 * An artisan anyone may see: from the read model, or, when it has not caught up with
+	 * a profile created moments ago, from artisan-service itself.
+	 * @param artisanId the artisan
+	 * @return the artisan; empty when there is none or it is suspended
+	 */
+	public Optional<ArtisanSnapshot> findPublic(String artisanId) {
+		Optional<ArtisanSnapshot> known = find(artisanId);
+		return (known.isPresent() ? known : this.artisanService.publicProfile(artisanId))
+			.filter((artisan) -> artisan.status() != ArtisanEvent.Status.SUSPENDED);
+	}
+
+	/**
 	 * The profile of an account: from the read model, or, when it has not caught up with
 	 * a profile created moments ago, from artisan-service itself.
 	 * @param ownerId the account

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.artisanmarket.catalog.artisan.ArtisanSnapshot;
 import com.artisanmarket.catalog.artisan.ArtisanSnapshots;
 import com.artisanmarket.catalog.product.Product;
 import com.artisanmarket.catalog.product.ProductView;
 import com.artisanmarket.catalog.product.ProductWrites;
-import com.artisanmarket.events.ArtisanEvent;
 import com.artisanmarket.events.CatalogEvent.FavouriteEvent;
 import com.artisanmarket.events.CatalogEvent.ProductFavourited;
 import com.artisanmarket.events.CatalogEvent.ProductFavourites;
@@ -24,6 +24,7 @@ import com.artisanmarket.support.web.ConflictException;
 import com.artisanmarket.support.web.NotFoundException;
 import com.artisanmarket.support.web.PageRequest;
 import com.artisanmarket.support.web.PageView;
+import com.artisanmarket.support.web.ServiceUnavailableException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -105,9 +106,7 @@ public class Favourites {
 	 * @throws NotFoundException no such artisan, or suspended
 	 */
 	void addArtisan(String buyerId, String artisanId) {
-		this.artisans.find(artisanId)
-			.filter((artisan) -> artisan.status() != ArtisanEvent.Status.SUSPENDED)
-			.orElseThrow(() -> new NotFoundException("artisan", artisanId));
+		this.artisans.findPublic(artisanId).orElseThrow(() -> new NotFoundException("artisan", artisanId));
 		changeBuyer(buyerId, (mine) -> {
 			if (mine.keepsArtisan(artisanId)) {
 				return null;
@@ -165,14 +164,24 @@ public class Favourites {
 		List<BuyerFavourites.Saved> saved = mine.artisans().reversed();
 		List<FavouritesView.FavouriteArtisan> artisans = slice(saved, page).stream()
 			.map((artisan) -> new FavouritesView.FavouriteArtisan(artisan.id(), artisan.at(),
-					this.artisans.find(artisan.id())
-						.filter((snapshot) -> snapshot.status() != ArtisanEvent.Status.SUSPENDED)
-						.map(FavouritesView.ArtisanCard::of)
-						.orElse(null)))
+					shown(artisan.id()).map(FavouritesView.ArtisanCard::of).orElse(null)))
 			.toList();
 		return new FavouritesView(PageView.of(products, page, marks.size()), PageView.of(artisans, page, saved.size()),
 				marks.stream().map(BuyerFavourites.Mark::id).toList(),
 				saved.stream().map(BuyerFavourites.Saved::id).toList());
+	}
+
+	/**
+	 * An artisan as the Favourites page shows them; while artisan-service cannot be asked
+	 * about one the read model has not caught up with, shown as not available.
+	 */
+	private Optional<ArtisanSnapshot> shown(String artisanId) {
+		try {
+			return this.artisans.findPublic(artisanId);
+		}
+		catch (ServiceUnavailableException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static <T> List<T> slice(List<T> all, PageRequest page) {

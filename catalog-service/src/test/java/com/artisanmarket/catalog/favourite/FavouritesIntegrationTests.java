@@ -1,6 +1,10 @@
 package com.artisanmarket.catalog.favourite;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,7 +27,9 @@ import com.artisanmarket.events.Topics;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
 import com.artisanmarket.testsupport.TestTokens;
+import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +43,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,6 +56,24 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(InfrastructureTestConfiguration.class)
 class FavouritesIntegrationTests {
+
+	/** An artisan artisan-service knows and the catalogue's read model does not yet. */
+	private static final String NEW_ARTISAN = "artisan-" + UUID.randomUUID();
+
+	private static final List<String> artisanServiceAsked = new CopyOnWriteArrayList<>();
+
+	private static final HttpServer artisanService = artisanServiceStandIn();
+
+	@DynamicPropertySource
+	static void artisanService(DynamicPropertyRegistry properties) {
+		properties.add("marketplace.catalog.artisan-service-url",
+				() -> "http://127.0.0.1:" + artisanService.getAddress().getPort());
+	}
+
+	@AfterAll
+	static void stopArtisanService() {
+		artisanService.stop(0);
+	}
 
 	@LocalServerPort
 	int port;
@@ -175,8 +202,22 @@ class FavouritesIntegrationTests {
 		assertThat(Http.delete(url(path), buyer).statusCode()).isEqualTo(204);
 		assertThat(Http.json(Http.get(url("/api/me/favourites"), buyer)).path("artisans").path("totalItems").asInt())
 			.isZero();
+	}
+
+	@Test
+	void anArtisanTheReadModelHasNotCaughtUpWithIsAskedOfArtisanService() {
+		Map<String, String> buyer = buyerAuth("buyer-" + UUID.randomUUID());
+		assertThat(this.snapshots.find(NEW_ARTISAN)).as("not in the read model").isEmpty();
+
+		assertThat(Http.putJson(url("/api/me/favourites/artisans/" + NEW_ARTISAN), "", buyer).statusCode())
+			.isEqualTo(204);
+		JsonNode artisans = Http.json(Http.get(url("/api/me/favourites"), buyer)).path("artisans");
+		assertThat(artisans.path("items").get(0).path("artisan").path("displayName").asString())
+			.isEqualTo("Guba Looms");
 		assertThat(Http.putJson(url("/api/me/favourites/artisans/no-such-artisan"), "", buyer).statusCode())
 			.isEqualTo(404);
+		assertThat(artisanServiceAsked).as("asked about each, anonymously")
+			.contains("/api/artisans/" + NEW_ARTISAN + " anonymous", "/api/artisans/no-such-artisan anonymous");
 	}
 
 	private static void runAtOnce(List<Callable<HttpResponse<String>>> calls) throws Exception {
@@ -207,6 +248,31 @@ class FavouritesIntegrationTests {
 
 	private HttpResponse<String> unfavourite(String product, Map<String, String> auth) {
 		return Http.delete(url("/api/me/favourites/products/" + product), auth);
+	}
+
+	private static HttpServer artisanServiceStandIn() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/api/artisans/", (exchange) -> {
+				String path = exchange.getRequestURI().getPath();
+				artisanServiceAsked.add(path
+						+ (exchange.getRequestHeaders().containsKey("Authorization") ? " with a token" : " anonymous"));
+				boolean known = path.equals("/api/artisans/" + NEW_ARTISAN);
+				byte[] body = (known ? """
+						{"id":"%s","ownerId":"u-guba","displayName":"Guba Looms","craft":"carpets","city":"Guba",
+						"country":"AZ","status":"PENDING"}""".formatted(NEW_ARTISAN) : "{\"status\":404}")
+					.getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(known ? 200 : 404, body.length);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static Map<String, String> buyerAuth(String buyer) {
