@@ -159,7 +159,8 @@ public final class Bench {
 				this.out.println("Gateway overhead (GET /api/products/{id}):");
 				overhead = new GatewayOverhead(this.http, results.resolve("overhead"), this.out).measure(
 						local(this.config.ports().catalogService()), gateway, data.productIds().getFirst(),
-						Duration.ofSeconds(this.options.overheadSeconds()), this.options.overheadConnections());
+						Duration.ofSeconds(this.options.overheadSeconds()),
+						Duration.ofSeconds(this.options.overheadWarmupSeconds()), this.options.overheadConnections());
 				if (overhead.skipped() != null) {
 					this.out.println("  " + overhead.skipped());
 				}

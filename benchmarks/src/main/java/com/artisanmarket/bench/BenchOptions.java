@@ -20,6 +20,7 @@ import java.util.Set;
  * @param warmupSeconds an unreported checkout run before the steps, and unreported
  * arrivals at the read rate before each browse and search run (0: none)
  * @param overheadSeconds how long wrk loads each path for the gateway overhead (0: skip)
+ * @param overheadWarmupSeconds how long wrk loads each path before it is measured
  * @param overheadConnections wrk's connections (32, as the measurements that started the
  * performance work used)
  * @param streams live event streams held open on the gateway
@@ -29,8 +30,8 @@ import java.util.Set;
  * @param help whether only the usage was asked for
  */
 record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate, double searchRate, int buyers,
-		int settleSeconds, long pollMillis, int warmupSeconds, int overheadSeconds, int overheadConnections,
-		int streams, int liveOrders, Set<String> simulations, Path results, boolean help) {
+		int settleSeconds, long pollMillis, int warmupSeconds, int overheadSeconds, int overheadWarmupSeconds,
+		int overheadConnections, int streams, int liveOrders, Set<String> simulations, Path results, boolean help) {
 
 	static final String USAGE = """
 			usage: ./marketplace bench [options]      against the running marketplace (MARKETPLACE_* settings)
@@ -46,6 +47,9 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 			  --warmup 10             seconds of unreported checkout at 10 orders/s before the steps,
 			                          and of unreported visitors before each browse/search run (0: none)
 			  --overhead-duration 10  seconds of wrk per path for the gateway overhead
+			  --overhead-warmup 60    seconds of wrk per path before it is measured, reported in 10 s
+			                          slices (a gateway started moments ago is still compiling its
+			                          request path: it passes fewer requests each minute for several)
 			  --overhead-connections 32  wrk connections
 			  --no-overhead           skip the gateway overhead (wrk and nginx)
 			  --streams 2000          live event streams held open on the gateway (ten per listener account)
@@ -109,6 +113,8 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 
 		private int overheadSeconds = 10;
 
+		private int overheadWarmupSeconds = 60;
+
 		private int overheadConnections = 32;
 
 		private int streams = 2000;
@@ -127,6 +133,7 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 			this.buyers = 10;
 			this.warmupSeconds = 5;
 			this.overheadSeconds = 3;
+			this.overheadWarmupSeconds = 3;
 			this.streams = 200;
 			this.liveOrders = 10;
 		}
@@ -157,6 +164,7 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 					case "poll" -> this.pollMillis = positive(value);
 					case "warmup" -> this.warmupSeconds = Integer.parseInt(value);
 					case "overhead-duration" -> this.overheadSeconds = Integer.parseInt(value);
+					case "overhead-warmup" -> this.overheadWarmupSeconds = Integer.parseInt(value);
 					case "overhead-connections" -> this.overheadConnections = positive(value);
 					case "streams" -> this.streams = positive(value);
 					case "live-orders" -> this.liveOrders = positive(value);
@@ -173,7 +181,8 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 		BenchOptions build() {
 			return new BenchOptions(this.rates, this.durationSeconds, this.browseRate, this.searchRate, this.buyers,
 					this.settleSeconds, this.pollMillis, this.warmupSeconds, this.overheadSeconds,
-					this.overheadConnections, this.streams, this.liveOrders, this.simulations, this.results, this.help);
+					this.overheadWarmupSeconds, this.overheadConnections, this.streams, this.liveOrders,
+					this.simulations, this.results, this.help);
 		}
 
 		private static Set<String> simulations(String value) {

@@ -18,6 +18,7 @@ class BenchOptionsTests {
 		assertThat(options.rates()).containsExactly(25, 50, 100, 200);
 		assertThat(options.durationSeconds()).isEqualTo(60);
 		assertThat(options.overheadSeconds()).isEqualTo(10);
+		assertThat(options.overheadWarmupSeconds()).isEqualTo(60);
 		assertThat(options.simulations()).containsExactlyInAnyOrder("browse", "search", "checkout", "live");
 		assertThat(options.streams()).isEqualTo(2000);
 	}
@@ -28,6 +29,7 @@ class BenchOptionsTests {
 
 		assertThat(options.rates()).containsExactly(5, 15);
 		assertThat(options.durationSeconds()).isEqualTo(10);
+		assertThat(options.overheadWarmupSeconds()).isEqualTo(3);
 		assertThat(options.results()).isEqualTo(Path.of("out"));
 	}
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,9 @@ import com.artisanmarket.launcher.FreePorts;
  */
 public final class GatewayOverhead {
 
+	/** The longest run of wrk in a warm-up, each reported. */
+	public static final Duration WARMUP_SLICE = Duration.ofSeconds(10);
+
 	private final HttpClient http;
 
 	private final Path folder;
@@ -49,11 +53,16 @@ public final class GatewayOverhead {
 	 * @param catalogService catalog-service's base URL
 	 * @param gateway the gateway's base URL
 	 * @param productId the product to ask for
-	 * @param duration how long each path is measured (after a warm-up of a third of it)
+	 * @param duration how long each path is measured
+	 * @param warmup how long each path is loaded before it is measured, in slices of at
+	 * most {@link #WARMUP_SLICE} whose rates are reported: a JVM started moments ago is
+	 * still compiling its request path, and the gateway's is long enough that it passes
+	 * more requests each minute for several minutes
 	 * @param connections wrk's connections, on two threads
 	 * @return the rates, or why there are none
 	 */
-	public Result measure(String catalogService, String gateway, String productId, Duration duration, int connections) {
+	public Result measure(String catalogService, String gateway, String productId, Duration duration, Duration warmup,
+			int connections) {
 		Optional<String> wrk = executable("wrk");
 		Optional<String> nginx = executable("nginx");
 		if (wrk.isEmpty() || nginx.isEmpty()) {
@@ -69,10 +78,11 @@ public final class GatewayOverhead {
 				awaitOk("http://127.0.0.1:" + port + path);
 				Wrk load = new Wrk(wrk.get(), 2, connections);
 				List<Target> targets = new ArrayList<>();
-				targets.add(measure(load, "direct to catalog-service", catalogService + path, duration));
-				targets.add(measure(load, "through the gateway", gateway + path, duration));
-				targets.add(measure(load, "through nginx", "http://127.0.0.1:" + port + path, duration));
-				return new Result(targets, "wrk -t2 -c" + connections + " -d" + duration.toSeconds() + "s", null);
+				targets.add(measure(load, "direct to catalog-service", catalogService + path, duration, warmup));
+				targets.add(measure(load, "through the gateway", gateway + path, duration, warmup));
+				targets.add(measure(load, "through nginx", "http://127.0.0.1:" + port + path, duration, warmup));
+				return new Result(targets, "wrk -t2 -c" + connections + " -d" + duration.toSeconds() + "s",
+						warmup.toSeconds(), null);
 			}
 			finally {
 				proxy.destroy();
@@ -90,13 +100,25 @@ public final class GatewayOverhead {
 		}
 	}
 
-	private Target measure(Wrk load, String name, String url, Duration duration) {
+	private Target measure(Wrk load, String name, String url, Duration duration, Duration warmup) {
 		String file = name.replaceAll("[^a-z]+", "-");
-		load.run(url, duration.dividedBy(3), this.folder.resolve("wrk-warmup-" + file + ".txt"));
+		List<Double> warming = new ArrayList<>();
+		for (Duration left = warmup; left.isPositive(); left = left.minus(WARMUP_SLICE)) {
+			Duration slice = (left.compareTo(WARMUP_SLICE) < 0) ? left : WARMUP_SLICE;
+			warming.add(load.run(url, slice, this.folder.resolve("wrk-warmup-" + file + "-" + warming.size() + ".txt"))
+				.requestsPerSecond());
+		}
 		Wrk.Throughput measured = load.run(url, duration, this.folder.resolve("wrk-" + file + ".txt"));
-		this.out.printf("  %-26s %,9.0f req/s  mean %6.2f ms  errors %d%n", name, measured.requestsPerSecond(),
-				measured.meanLatencyMillis(), measured.errors());
-		return new Target(name, url, measured.requestsPerSecond(), measured.meanLatencyMillis(), measured.errors());
+		this.out.printf("  %-26s %,9.0f req/s  mean %6.2f ms  errors %d  (warm-up: %s req/s)%n", name,
+				measured.requestsPerSecond(), measured.meanLatencyMillis(), measured.errors(), rates(warming));
+		return new Target(name, url, measured.requestsPerSecond(), measured.meanLatencyMillis(), measured.errors(),
+				warming);
+	}
+
+	/** Rates as "1,020 → 1,480 → 1,730", or "none". */
+	public static String rates(List<Double> rates) {
+		return rates.isEmpty() ? "none"
+				: String.join(" → ", rates.stream().map((rate) -> String.format(Locale.ROOT, "%,.0f", rate)).toList());
 	}
 
 	private Process startNginx(String nginx, String catalogService, int port) throws IOException {
@@ -174,12 +196,13 @@ public final class GatewayOverhead {
 	 *
 	 * @param targets direct, gateway, nginx (empty when skipped)
 	 * @param load how they were loaded
+	 * @param warmupSeconds how long each was loaded before it was measured
 	 * @param skipped why nothing was measured, or null
 	 */
-	public record Result(List<Target> targets, String load, String skipped) {
+	public record Result(List<Target> targets, String load, long warmupSeconds, String skipped) {
 
 		static Result skipped(String why) {
-			return new Result(List.of(), null, why);
+			return new Result(List.of(), null, 0, why);
 		}
 
 		/** Requests per second through the gateway divided by those of another path. */
@@ -204,8 +227,10 @@ public final class GatewayOverhead {
 	 * @param requestsPerSecond completed requests per second
 	 * @param meanLatencyMillis mean time per request
 	 * @param errors non-2xx answers and socket errors
+	 * @param warmupRequestsPerSecond the rate of each slice of its warm-up, in order
 	 */
-	public record Target(String name, String url, double requestsPerSecond, double meanLatencyMillis, long errors) {
+	public record Target(String name, String url, double requestsPerSecond, double meanLatencyMillis, long errors,
+			List<Double> warmupRequestsPerSecond) {
 
 	}
 

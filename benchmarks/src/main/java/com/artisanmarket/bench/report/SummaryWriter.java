@@ -194,13 +194,15 @@ public final class SummaryWriter {
 			out.add("Gateway overhead " + overhead.skipped() + ".");
 			return;
 		}
-		out.add("`GET /api/products/{id}`, " + overhead.load() + " each (after a warm-up):");
+		out.add("`GET /api/products/{id}`, " + overhead.load() + " each, after " + overhead.warmupSeconds()
+				+ " s of the same load (its rate per " + GatewayOverhead.WARMUP_SLICE.toSeconds()
+				+ " s slice in the last column):");
 		out.add("");
-		out.add("| path | req/s | mean ms | errors |");
-		out.add("|---|---:|---:|---:|");
+		out.add("| path | req/s | mean ms | errors | warm-up req/s |");
+		out.add("|---|---:|---:|---:|---|");
 		for (GatewayOverhead.Target target : overhead.targets()) {
 			out.add(row(target.name(), number(target.requestsPerSecond(), 0), number(target.meanLatencyMillis(), 2),
-					Long.toString(target.errors())));
+					Long.toString(target.errors()), GatewayOverhead.rates(target.warmupRequestsPerSecond())));
 		}
 		out.add("");
 		out.add("gateway / direct = **" + ratio(overhead.gatewayOver("direct to catalog-service"))

@@ -27,11 +27,14 @@ class SummaryWriterTests {
 		StepResult sustained = step(25, true, Map.of(), Map.of("CONFIRMED", 1500));
 		StepResult tooFast = step(200, false, Map.of(503, 12), Map.of("CONFIRMED", 9000, "PENDING", 3));
 		List<StepResult> steps = List.of(sustained, tooFast);
-		GatewayOverhead.Result overhead = new GatewayOverhead.Result(
-				List.of(new GatewayOverhead.Target("direct to catalog-service", "http://127.0.0.1:8082/x", 4000, 4, 0),
-						new GatewayOverhead.Target("through the gateway", "http://127.0.0.1:8080/x", 1000, 16, 0),
-						new GatewayOverhead.Target("through nginx", "http://127.0.0.1:9000/x", 3200, 5, 0)),
-				"wrk -t2 -c16 -d10s", null);
+		GatewayOverhead.Result overhead = new GatewayOverhead.Result(List.of(
+				new GatewayOverhead.Target("direct to catalog-service", "http://127.0.0.1:8082/x", 4000, 4, 0,
+						List.of(3900.0, 4100.0)),
+				new GatewayOverhead.Target("through the gateway", "http://127.0.0.1:8080/x", 1000, 16, 0,
+						List.of(310.0, 905.5)),
+				new GatewayOverhead.Target("through nginx", "http://127.0.0.1:9000/x", 3200, 5, 0,
+						List.of(3000.0, 3100.0))),
+				"wrk -t2 -c16 -d10s", 20, null);
 		Summary summary = new Summary(run(), List.of(), null, steps, Summary.highestSustained(steps), overhead,
 				Map.of("gateway", 400 * 1024L), 2200 * 1024L, null);
 
@@ -42,6 +45,8 @@ class SummaryWriterTests {
 			.contains("| 200 | 200.0 | 25.0 | 9003 | 12 {503=12} |")
 			.contains("Highest rate sustained: **25 orders/s**")
 			.contains("gateway / direct = **0.25**, gateway / nginx = **0.31**")
+			.contains("after 20 s of the same load")
+			.contains("| through the gateway | 1,000 | 16.00 | 0 | 310 → 906 |")
 			.contains("| gateway | 400 MiB |")
 			.contains("**2,200 MiB**");
 		assertThat(Files.readString(this.folder.resolve(SummaryWriter.JSON))).contains("\"highestSustainedRate\" : 25");
@@ -53,7 +58,7 @@ class SummaryWriterTests {
 	void saysSoWhenNoRateWasSustainedOrTheOverheadWasSkipped() {
 		List<StepResult> steps = List.of(step(100, false, Map.of(), Map.of("CONFIRMED", 10)));
 		Summary summary = new Summary(run(), List.of(), null, steps, Summary.highestSustained(steps),
-				new GatewayOverhead.Result(List.of(), null, "not measured: wrk not installed"), Map.of(), 0, null);
+				new GatewayOverhead.Result(List.of(), null, 0, "not measured: wrk not installed"), Map.of(), 0, null);
 
 		assertThat(SummaryWriter.markdown(summary)).contains("Highest rate sustained: **none of the rates**")
 			.contains("Gateway overhead not measured: wrk not installed.");
@@ -96,7 +101,7 @@ class SummaryWriterTests {
 
 	private static Summary summary(List<StepResult> steps) {
 		return new Summary(run(), List.of(), null, steps, Summary.highestSustained(steps),
-				new GatewayOverhead.Result(List.of(), null, "not measured: wrk not installed"), Map.of(), 0, null);
+				new GatewayOverhead.Result(List.of(), null, 0, "not measured: wrk not installed"), Map.of(), 0, null);
 	}
 
 	private static StepResult step(int rate, boolean sustained, Map<Integer, Integer> failed,
