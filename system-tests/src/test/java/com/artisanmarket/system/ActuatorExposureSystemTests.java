@@ -7,17 +7,20 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import com.artisanmarket.launcher.Stack;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.MarketplaceStack;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 17, items 3 and 9: operational data is not public. On each part's public port
@@ -66,6 +69,17 @@ class ActuatorExposureSystemTests {
 			assertThatExceptionOfType(IOException.class).as("%s's management port %d on %s", part, port, elsewhere)
 				.isThrownBy(() -> socket.connect(new InetSocketAddress(elsewhere, port), 2000));
 		}
+	}
+
+	@Test
+	void theGatewayExportsTheTimeOfEachRoutedCall() {
+		assertThat(Http.get(marketplace.gatewayUrl() + "/api/products?size=1").statusCode()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			HttpResponse<String> metrics = Http.get(marketplace.managementUrl(Stack.GATEWAY) + "/actuator/prometheus");
+			assertThat(metrics.body()).containsPattern(
+					"gateway_upstream_requests_seconds_count\\{[^}]*spring_cloud_gateway_route_id=\"catalog-service\"");
+		});
 	}
 
 	private static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
