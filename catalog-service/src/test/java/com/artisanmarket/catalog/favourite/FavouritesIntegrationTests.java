@@ -1,10 +1,6 @@
 package com.artisanmarket.catalog.favourite;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +22,7 @@ import com.artisanmarket.events.ArtisanEvent.Status;
 import com.artisanmarket.events.Topics;
 import com.artisanmarket.testsupport.Http;
 import com.artisanmarket.testsupport.InfrastructureTestConfiguration;
+import com.artisanmarket.testsupport.StandInServer;
 import com.artisanmarket.testsupport.TestTokens;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -251,28 +248,15 @@ class FavouritesIntegrationTests {
 	}
 
 	private static HttpServer artisanServiceStandIn() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/api/artisans/", (exchange) -> {
-				String path = exchange.getRequestURI().getPath();
-				artisanServiceAsked.add(path
-						+ (exchange.getRequestHeaders().containsKey("Authorization") ? " with a token" : " anonymous"));
-				boolean known = path.equals("/api/artisans/" + NEW_ARTISAN);
-				byte[] body = (known ? """
-						{"id":"%s","ownerId":"u-guba","displayName":"Guba Looms","craft":"carpets","city":"Guba",
-						"country":"AZ","status":"PENDING"}""".formatted(NEW_ARTISAN) : "{\"status\":404}")
-					.getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(known ? 200 : 404, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return StandInServer.answering((exchange) -> {
+			String path = exchange.getRequestURI().getPath();
+			artisanServiceAsked.add(path
+					+ (exchange.getRequestHeaders().containsKey("Authorization") ? " with a token" : " anonymous"));
+			return path.equals("/api/artisans/" + NEW_ARTISAN) ? new StandInServer.Answer(200, """
+					{"id":"%s","ownerId":"u-guba","displayName":"Guba Looms","craft":"carpets","city":"Guba",
+					"country":"AZ","status":"PENDING"}""".formatted(NEW_ARTISAN))
+					: new StandInServer.Answer(404, "{\"status\":404}");
+		});
 	}
 
 	private static Map<String, String> buyerAuth(String buyer) {
