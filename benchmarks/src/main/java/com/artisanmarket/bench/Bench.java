@@ -160,7 +160,8 @@ public final class Bench {
 				overhead = new GatewayOverhead(this.http, results.resolve("overhead"), this.out).measure(
 						local(this.config.ports().catalogService()), gateway, data.productIds().getFirst(),
 						Duration.ofSeconds(this.options.overheadSeconds()),
-						Duration.ofSeconds(this.options.overheadWarmupSeconds()), this.options.overheadConnections());
+						Duration.ofSeconds(this.options.overheadWarmupSeconds()), this.options.overheadRounds(),
+						this.options.overheadConnections());
 				if (overhead.skipped() != null) {
 					this.out.println("  " + overhead.skipped());
 				}

@@ -21,6 +21,7 @@ import java.util.Set;
  * arrivals at the read rate before each browse and search run (0: none)
  * @param overheadSeconds how long wrk loads each path for the gateway overhead (0: skip)
  * @param overheadWarmupSeconds how long wrk loads each path before it is measured
+ * @param overheadRounds how many times each path is measured, the paths in turn
  * @param overheadConnections wrk's connections (32, as the measurements that started the
  * performance work used)
  * @param streams live event streams held open on the gateway
@@ -31,7 +32,8 @@ import java.util.Set;
  */
 record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate, double searchRate, int buyers,
 		int settleSeconds, long pollMillis, int warmupSeconds, int overheadSeconds, int overheadWarmupSeconds,
-		int overheadConnections, int streams, int liveOrders, Set<String> simulations, Path results, boolean help) {
+		int overheadRounds, int overheadConnections, int streams, int liveOrders, Set<String> simulations, Path results,
+		boolean help) {
 
 	static final String USAGE = """
 			usage: ./marketplace bench [options]      against the running marketplace (MARKETPLACE_* settings)
@@ -46,10 +48,11 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 			  --poll 1000             ms between a buyer's looks at a pending order
 			  --warmup 10             seconds of unreported checkout at 10 orders/s before the steps,
 			                          and of unreported visitors before each browse/search run (0: none)
-			  --overhead-duration 10  seconds of wrk per path for the gateway overhead
+			  --overhead-duration 10  seconds of wrk per path and round for the gateway overhead
 			  --overhead-warmup 60    seconds of wrk per path before it is measured, reported in 10 s
 			                          slices (a gateway started moments ago is still compiling its
 			                          request path: it passes fewer requests each minute for several)
+			  --overhead-rounds 3     rounds of the three paths in turn; each path's rate is the median
 			  --overhead-connections 32  wrk connections
 			  --no-overhead           skip the gateway overhead (wrk and nginx)
 			  --streams 2000          live event streams held open on the gateway (ten per listener account)
@@ -115,6 +118,8 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 
 		private int overheadWarmupSeconds = 60;
 
+		private int overheadRounds = 3;
+
 		private int overheadConnections = 32;
 
 		private int streams = 2000;
@@ -134,6 +139,7 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 			this.warmupSeconds = 5;
 			this.overheadSeconds = 3;
 			this.overheadWarmupSeconds = 3;
+			this.overheadRounds = 1;
 			this.streams = 200;
 			this.liveOrders = 10;
 		}
@@ -165,6 +171,7 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 					case "warmup" -> this.warmupSeconds = Integer.parseInt(value);
 					case "overhead-duration" -> this.overheadSeconds = Integer.parseInt(value);
 					case "overhead-warmup" -> this.overheadWarmupSeconds = Integer.parseInt(value);
+					case "overhead-rounds" -> this.overheadRounds = positive(value);
 					case "overhead-connections" -> this.overheadConnections = positive(value);
 					case "streams" -> this.streams = positive(value);
 					case "live-orders" -> this.liveOrders = positive(value);
@@ -181,8 +188,8 @@ record BenchOptions(List<Integer> rates, int durationSeconds, double browseRate,
 		BenchOptions build() {
 			return new BenchOptions(this.rates, this.durationSeconds, this.browseRate, this.searchRate, this.buyers,
 					this.settleSeconds, this.pollMillis, this.warmupSeconds, this.overheadSeconds,
-					this.overheadWarmupSeconds, this.overheadConnections, this.streams, this.liveOrders,
-					this.simulations, this.results, this.help);
+					this.overheadWarmupSeconds, this.overheadRounds, this.overheadConnections, this.streams,
+					this.liveOrders, this.simulations, this.results, this.help);
 		}
 
 		private static Set<String> simulations(String value) {

@@ -19,17 +19,20 @@ class BenchOptionsTests {
 		assertThat(options.durationSeconds()).isEqualTo(60);
 		assertThat(options.overheadSeconds()).isEqualTo(10);
 		assertThat(options.overheadWarmupSeconds()).isEqualTo(60);
+		assertThat(options.overheadRounds()).isEqualTo(3);
 		assertThat(options.simulations()).containsExactlyInAnyOrder("browse", "search", "checkout", "live");
 		assertThat(options.streams()).isEqualTo(2000);
 	}
 
 	@Test
 	void optionsGivenWithAPresetOverrideItWhateverTheirOrder() {
-		BenchOptions options = BenchOptions.parse("--rates", "5, 15", "--quick", "--results", "out");
+		BenchOptions options = BenchOptions.parse("--rates", "5, 15", "--quick", "--overhead-rounds", "2", "--results",
+				"out");
 
 		assertThat(options.rates()).containsExactly(5, 15);
 		assertThat(options.durationSeconds()).isEqualTo(10);
 		assertThat(options.overheadWarmupSeconds()).isEqualTo(3);
+		assertThat(options.overheadRounds()).isEqualTo(2);
 		assertThat(options.results()).isEqualTo(Path.of("out"));
 	}
 

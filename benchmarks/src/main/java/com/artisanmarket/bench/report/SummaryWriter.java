@@ -194,19 +194,29 @@ public final class SummaryWriter {
 			out.add("Gateway overhead " + overhead.skipped() + ".");
 			return;
 		}
-		out.add("`GET /api/products/{id}`, " + overhead.load() + " each, after " + overhead.warmupSeconds()
-				+ " s of the same load (its rate per " + GatewayOverhead.WARMUP_SLICE.toSeconds()
-				+ " s slice in the last column):");
+		int rounds = overhead.targets().getFirst().roundRequestsPerSecond().size();
+		out.add("`GET /api/products/{id}`, " + overhead.load() + " per path and round, the three paths in turn, "
+				+ rounds + " round(s), after " + overhead.warmupSeconds() + " s of the same load on each (its rate per "
+				+ GatewayOverhead.WARMUP_SLICE.toSeconds() + " s slice in the last column); req/s and mean ms are"
+				+ " the medians of the rounds:");
 		out.add("");
-		out.add("| path | req/s | mean ms | errors | warm-up req/s |");
-		out.add("|---|---:|---:|---:|---|");
+		out.add("| path | req/s | each round | mean ms | errors | warm-up req/s |");
+		out.add("|---|---:|---:|---:|---:|---|");
 		for (GatewayOverhead.Target target : overhead.targets()) {
-			out.add(row(target.name(), number(target.requestsPerSecond(), 0), number(target.meanLatencyMillis(), 2),
-					Long.toString(target.errors()), GatewayOverhead.rates(target.warmupRequestsPerSecond())));
+			out.add(row(target.name(), number(target.requestsPerSecond(), 0),
+					GatewayOverhead.rates(target.roundRequestsPerSecond()).replace(" → ", " · "),
+					number(target.meanLatencyMillis(), 2), Long.toString(target.errors()),
+					GatewayOverhead.rates(target.warmupRequestsPerSecond())));
 		}
 		out.add("");
-		out.add("gateway / direct = **" + ratio(overhead.gatewayOver("direct to catalog-service"))
-				+ "**, gateway / nginx = **" + ratio(overhead.gatewayOver("through nginx")) + "** (of req/s).");
+		out.add("gateway / direct = **" + ratio(overhead.gatewayOver(GatewayOverhead.DIRECT)) + "** (rounds "
+				+ ratios(overhead.gatewayOverByRound(GatewayOverhead.DIRECT)) + "), gateway / nginx = **"
+				+ ratio(overhead.gatewayOver(GatewayOverhead.NGINX)) + "** (rounds "
+				+ ratios(overhead.gatewayOverByRound(GatewayOverhead.NGINX)) + "), of req/s.");
+	}
+
+	private static String ratios(List<Double> ratios) {
+		return String.join(", ", ratios.stream().map(SummaryWriter::ratio).toList());
 	}
 
 	private static void live(LiveStep.Result live, List<String> out) {

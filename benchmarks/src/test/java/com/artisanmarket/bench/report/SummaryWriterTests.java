@@ -28,12 +28,12 @@ class SummaryWriterTests {
 		StepResult tooFast = step(200, false, Map.of(503, 12), Map.of("CONFIRMED", 9000, "PENDING", 3));
 		List<StepResult> steps = List.of(sustained, tooFast);
 		GatewayOverhead.Result overhead = new GatewayOverhead.Result(List.of(
-				new GatewayOverhead.Target("direct to catalog-service", "http://127.0.0.1:8082/x", 4000, 4, 0,
-						List.of(3900.0, 4100.0)),
-				new GatewayOverhead.Target("through the gateway", "http://127.0.0.1:8080/x", 1000, 16, 0,
-						List.of(310.0, 905.5)),
-				new GatewayOverhead.Target("through nginx", "http://127.0.0.1:9000/x", 3200, 5, 0,
-						List.of(3000.0, 3100.0))),
+				new GatewayOverhead.Target(GatewayOverhead.DIRECT, "http://127.0.0.1:8082/x", 4000, 4, 0,
+						List.of(4000.0, 5000.0, 2000.0), List.of(3900.0, 4100.0)),
+				new GatewayOverhead.Target(GatewayOverhead.GATEWAY, "http://127.0.0.1:8080/x", 1000, 16, 0,
+						List.of(1000.0, 1500.0, 1000.0), List.of(310.0, 905.5)),
+				new GatewayOverhead.Target(GatewayOverhead.NGINX, "http://127.0.0.1:9000/x", 3200, 5, 0,
+						List.of(3200.0, 3000.0, 4000.0), List.of(3000.0, 3100.0))),
 				"wrk -t2 -c16 -d10s", 20, null);
 		Summary summary = new Summary(run(), List.of(), null, steps, Summary.highestSustained(steps), overhead,
 				Map.of("gateway", 400 * 1024L), 2200 * 1024L, null);
@@ -44,9 +44,10 @@ class SummaryWriterTests {
 				"| 25 | 25.0 | 25.0 | 1500 | 0 | 10 / 20 / 30 | 40 / 50 / 60 | 1500 | 0 | 0 | 0 | yes | 1.5 s | yes |")
 			.contains("| 200 | 200.0 | 25.0 | 9003 | 12 {503=12} |")
 			.contains("Highest rate sustained: **25 orders/s**")
-			.contains("gateway / direct = **0.25**, gateway / nginx = **0.31**")
-			.contains("after 20 s of the same load")
-			.contains("| through the gateway | 1,000 | 16.00 | 0 | 310 → 906 |")
+			.contains("gateway / direct = **0.25** (rounds 0.25, 0.30, 0.50), gateway / nginx = **0.31** (rounds 0.31,"
+					+ " 0.50, 0.25)")
+			.contains("3 round(s), after 20 s of the same load")
+			.contains("| through the gateway | 1,000 | 1,000 · 1,500 · 1,000 | 16.00 | 0 | 310 → 906 |")
 			.contains("| gateway | 400 MiB |")
 			.contains("**2,200 MiB**");
 		assertThat(Files.readString(this.folder.resolve(SummaryWriter.JSON))).contains("\"highestSustainedRate\" : 25");
