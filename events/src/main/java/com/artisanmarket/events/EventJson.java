@@ -2,6 +2,8 @@ package com.artisanmarket.events;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -49,6 +51,25 @@ public final class EventJson {
 	 * @throws MalformedEventException when the text is not a well-formed event
 	 */
 	public static Optional<EventEnvelope<MarketplaceEvent>> read(String text) {
+		return read(text, (eventClass) -> true);
+	}
+
+	/**
+	 * Reads an envelope if its type is one of those wanted; any other is left unread
+	 * beyond its envelope, which spares a consumer that acts on a few types the cost of
+	 * reading every other event on its topics.
+	 * @param text the record's value
+	 * @param wanted the event types the consumer acts on
+	 * @return the envelope, or empty when its type is not wanted or not known
+	 * @throws MalformedEventException when the text is not a well-formed event
+	 */
+	public static Optional<EventEnvelope<MarketplaceEvent>> read(String text,
+			Set<Class<? extends MarketplaceEvent>> wanted) {
+		return read(text, wanted::contains);
+	}
+
+	private static Optional<EventEnvelope<MarketplaceEvent>> read(String text,
+			Predicate<Class<? extends MarketplaceEvent>> wanted) {
 		JsonNode json;
 		try {
 			json = mapper.readTree(text);
@@ -64,7 +85,7 @@ public final class EventJson {
 		}
 		String type = required(json, "type");
 		Optional<Class<? extends MarketplaceEvent>> eventClass = EventTypes.classOf(type);
-		if (eventClass.isEmpty()) {
+		if (eventClass.isEmpty() || !wanted.test(eventClass.get())) {
 			return Optional.empty();
 		}
 		try {

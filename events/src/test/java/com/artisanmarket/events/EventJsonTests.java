@@ -145,6 +145,19 @@ class EventJsonTests {
 	}
 
 	@Test
+	void readsOnlyTheTypesAConsumerWantsAndLeavesTheRestUnread() {
+		String registered = EventJson.write(EventEnvelope.wrap(everyEvent().getFirst(), "artisan-service", AT, null));
+		// A data the type's record could not be read from: not wanted, so never read.
+		String brokenButUnwanted = registered.replace("\"status\":\"PENDING\"", "\"status\":\"HAPPY\"");
+
+		assertThat(EventJson.read(registered, Set.of(ArtisanRegistered.class)))
+			.hasValueSatisfying((envelope) -> assertThat(envelope.data()).isEqualTo(everyEvent().getFirst()));
+		assertThat(EventJson.read(brokenButUnwanted, Set.of(OrderConfirmed.class))).isEmpty();
+		assertThatExceptionOfType(MalformedEventException.class)
+			.isThrownBy(() -> EventJson.read(brokenButUnwanted, Set.of(ArtisanRegistered.class)));
+	}
+
+	@Test
 	void rejectsWhatIsNotAnEvent() {
 		String valid = EventJson.write(EventEnvelope.wrap(everyEvent().getFirst(), "artisan-service", AT, null));
 		for (String poison : List.of("not json", "[]", "{\"type\":\"ArtisanRegistered\"}",

@@ -90,6 +90,9 @@ class SearchFeed implements SmartLifecycle {
 	/** Products read from MongoDB per batch while rebuilding. */
 	private static final int REBUILD_BATCH = 1_000;
 
+	/** Events that are worth fetching without waiting for the gather time: ~1,000. */
+	private static final int GATHER_BYTES = 1 << 20;
+
 	/** Products read from MongoDB per query while following the events. */
 	private static final int REFRESH_BATCH = 500;
 
@@ -146,6 +149,12 @@ class SearchFeed implements SmartLifecycle {
 		// Asking for a missing topic must not create it with the broker's default
 		// partitions.
 		overrides.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+		// The broker holds a fetch until it has GATHER_BYTES or the gather time has
+		// passed (or answers at once when the gather time is 0, as Kafka does by
+		// default).
+		Duration gather = this.properties.gather();
+		overrides.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, gather.isPositive() ? GATHER_BYTES : 1);
+		overrides.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, gather.isPositive() ? (int) gather.toMillis() : 500);
 		this.consumer = this.consumers.createConsumer(this.group, null, null, overrides);
 		List<TopicPartition> partitions = new ArrayList<>();
 		Instant giveUp = this.clock.instant().plus(TOPICS_WAIT);

@@ -278,8 +278,9 @@ class SearchIndexRebuildIntegrationTests {
 			SearchIndexRebuildIntegrationTests test = SearchIndexRebuildIntegrationTests.this;
 			this.index = new ProductIndex(test.directory, Duration.ofMillis(100), new ProductDocuments(test.json));
 			this.feed = new SearchFeed(this.index, test.mongo, test.artisans, test.reservations, test.products,
-					test.favourites, test.consumers,
-					new SearchProperties(test.directory, Duration.ofMillis(100), Duration.ofSeconds(1)), test.clock);
+					test.favourites, test.consumers, new SearchProperties(test.directory, Duration.ofMillis(100),
+							Duration.ofSeconds(1), Duration.ofMillis(100)),
+					test.clock);
 			this.feed.start();
 			this.listings = new ProductListings(this.index);
 		}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.artisanmarket.events.CatalogEvent.MasterclassBooked;
@@ -56,6 +57,11 @@ class LiveFeed implements SmartLifecycle {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	/** The events someone is told of live ({@link #deliver}); others are not read. */
+	private static final Set<Class<? extends MarketplaceEvent>> DELIVERED = Set.of(OrderConfirmed.class,
+			OrderRejected.class, OrderCancelled.class, OrderShipped.class, OrderDelivered.class,
+			MasterclassBooked.class, MasterclassBookingCancelled.class, MessagePosted.class, ReviewPublished.class);
+
 	private final LiveEvents live;
 
 	private final ConcurrentMessageListenerContainer<String, String> container;
@@ -97,7 +103,7 @@ class LiveFeed implements SmartLifecycle {
 	void onRecord(ConsumerRecord<String, String> record) {
 		Optional<EventEnvelope<MarketplaceEvent>> envelope;
 		try {
-			envelope = EventJson.read(record.value());
+			envelope = EventJson.read(record.value(), DELIVERED);
 		}
 		catch (MalformedEventException ex) {
 			return;
